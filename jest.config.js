@@ -1,0 +1,10 @@
+/** Jest runs the TypeScript sources directly; type-checking is `tsc` in `npm test`, so ts-jest only transpiles. */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
+  // ask-sdk-test imports `it` from mocha; under jest the globals do the same job.
+  moduleNameMapper: { '^mocha$': '<rootDir>/test/support/mocha-shim.js' },
+  setupFiles: ['<rootDir>/test/support/quiet-logs.ts'],
+};
