@@ -1,0 +1,146 @@
+/**
+ * Reads content/ and turns it into the typed SkillContent the skill speaks from. Every problem is
+ * reported with its file and field, and any problem stops the build: a broken cross-reference or an
+ * answer too long to say in one go is found here, not by a listener.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import YAML from 'yaml';
+import type { z } from 'zod';
+import type { Entry, ListEntry, Offer, SkillContent, TopicEntry } from '../../lambda/content/types';
+import { answerFile, lexiconFile, listFile, sourceFile, uiFile } from './schema';
+
+/** Words one part of an answer may have: with a follow-up question and the disclaimer, a response stays under ~110 words (40 s). */
+export const MAX_PART_WORDS = 80;
+/** The list that "what can I ask" and "start over" read. */
+export const MENU_LIST = 'topics';
+/** Folders of single answers; each file's name (without .yaml) is its id. */
+const ANSWER_FOLDERS = ['topics', 'tests', 'treatments'];
+
+export class ContentError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`content/ has ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
+  }
+}
+
+type Problems = string[];
+
+function readYaml(file: string, problems: Problems): unknown {
+  try {
+    return YAML.parse(fs.readFileSync(file, 'utf8'));
+  } catch (e) {
+    problems.push(`${file}: is not valid YAML: ${(e as Error).message.split('\n')[0]}`);
+    return undefined;
+  }
+}
+
+function parseFile<S extends z.ZodType>(schema: S, file: string, problems: Problems): z.infer<S> | undefined {
+  const raw = readYaml(file, problems);
+  if (raw === undefined && problems.some((p) => p.startsWith(`${file}:`))) return undefined;
+  const result = schema.safeParse(raw);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    const field = issue.path.length ? issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[') : '(file)';
+    problems.push(`${file}: ${field}: ${issue.message}`);
+  }
+  return undefined;
+}
+
+function yamlFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .map((f) => path.join(dir, f));
+}
+
+const idOf = (file: string) => path.basename(file, '.yaml');
+const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
+const spokenDate = (iso: string) =>
+  new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+export function compileContent(contentDir: string): SkillContent {
+  const problems: Problems = [];
+  const at = (...parts: string[]) => path.join(contentDir, ...parts);
+
+  const source = parseFile(sourceFile, at('source.yaml'), problems);
+  const lexicon = parseFile(lexiconFile, at('lexicon.yaml'), problems);
+  const ui = parseFile(uiFile, at('ui.yaml'), problems);
+  // The About answer names the source's dates from source.yaml, so they are written once.
+  const fill = (s: string) =>
+    source ? s.replace('{publisher}', source.publisher).replace('{reviewed}', spokenDate(source.reviewed)).replace('{nextReview}', spokenDate(source.nextReview)) : s;
+
+  const entries: Record<string, Entry> = {};
+  const fileOf: Record<string, string> = {};
+  const add = (entry: Entry, file: string) => {
+    if (entries[entry.id]) problems.push(`${file}: id '${entry.id}' is already used by ${fileOf[entry.id]}`);
+    entries[entry.id] = entry;
+    fileOf[entry.id] = file;
+  };
+
+  for (const folder of ANSWER_FOLDERS) {
+    for (const file of yamlFiles(at(folder))) {
+      const data = parseFile(answerFile, file, problems);
+      if (!data) continue;
+      const parts = data.answer.map((p) => fill(p.replace(/\s+/g, ' ')));
+      parts.forEach((p, i) => {
+        if (wordCount(p) > MAX_PART_WORDS) problems.push(`${file}: answer[${i}]: has ${wordCount(p)} words; split it into parts of at most ${MAX_PART_WORDS}`);
+        if (/[{}]/.test(p)) problems.push(`${file}: answer[${i}]: has an unknown {placeholder}`);
+      });
+      const topic: TopicEntry = { kind: 'topic', id: idOf(file), title: data.title, name: data.name, parts };
+      if (data.offer) topic.offer = data.offer;
+      add(topic, file);
+    }
+  }
+  for (const file of yamlFiles(at('lists'))) {
+    const data = parseFile(listFile, file, problems);
+    if (!data) continue;
+    const list: ListEntry = {
+      kind: 'list',
+      id: idOf(file),
+      title: data.title,
+      name: data.name,
+      intro: data.intro.replace(/\s+/g, ' '),
+      noun: data.noun,
+      items: data.items,
+      alsoAnswers: data.alsoAnswers ?? {},
+    };
+    if (data.after) list.after = data.after;
+    add(list, file);
+  }
+
+  checkReferences(entries, fileOf, problems);
+  if (!entries[MENU_LIST] || entries[MENU_LIST].kind !== 'list') problems.push(`${at('lists', `${MENU_LIST}.yaml`)}: the menu list is missing`);
+  if (problems.length || !source || !lexicon || !ui) throw new ContentError(problems);
+
+  return { source, entries, menu: MENU_LIST, lexicon, ui };
+}
+
+/** Every goTo, item and alsoAnswers target must exist; every answer must be reachable from a list. */
+function checkReferences(entries: Record<string, Entry>, fileOf: Record<string, string>, problems: Problems): void {
+  const mustExist = (ref: string, file: string, field: string) => {
+    if (!entries[ref]) problems.push(`${file}: ${field}: refers to '${ref}', which no content file defines`);
+  };
+  const listed = new Set<string>();
+  for (const entry of Object.values(entries)) {
+    const file = fileOf[entry.id];
+    const offer: Offer | undefined = entry.kind === 'topic' ? entry.offer : entry.after;
+    if (offer) mustExist(offer.goTo, file, entry.kind === 'topic' ? 'offer.goTo' : 'after.goTo');
+    if (entry.kind !== 'list') continue;
+    entry.items.forEach((item, i) => {
+      mustExist(item, file, `items[${i}]`);
+      listed.add(item);
+      const target = entries[item];
+      // An item belongs to its list (for "next test"), except in the menu, which only points at topics.
+      if (target?.kind === 'topic' && entry.id !== MENU_LIST) {
+        if (target.list) problems.push(`${file}: items[${i}]: '${item}' is already an item of list '${target.list}'`);
+        target.list = entry.id;
+      }
+    });
+    for (const [slotId, target] of Object.entries(entry.alsoAnswers)) mustExist(target, file, `alsoAnswers.${slotId}`);
+  }
+  for (const entry of Object.values(entries)) {
+    if (entry.id !== MENU_LIST && !listed.has(entry.id)) problems.push(`${fileOf[entry.id]}: is not an item of any list, so no one could reach it`);
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * The shape of each file under content/, as a content editor writes it. Checked when the skill is built;
+ * zod stays a build-time tool and never reaches the Lambda bundle.
+ */
+import { z } from 'zod';
+import { UI_KEYS } from '../../lambda/content/types';
+
+const text = z.string().trim().min(1, 'must not be empty');
+const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens');
+
+export const offerFile = z.strictObject({ question: text.regex(/\?$/, 'must be a question ending in "?"'), goTo: id });
+
+export const answerFile = z.strictObject({
+  name: text,
+  title: text,
+  answer: z.array(text).min(1, 'needs at least one part'),
+  offer: offerFile.optional(),
+});
+
+export const listFile = z.strictObject({
+  name: text,
+  title: text,
+  intro: text,
+  noun: z.strictObject({ one: text, many: text }),
+  items: z.array(id).min(1, 'needs at least one item'),
+  after: offerFile.optional(),
+  alsoAnswers: z.record(id, id).optional(),
+});
+
+export const sourceFile = z.strictObject({
+  publisher: text,
+  title: text,
+  reviewed: z.iso.date(),
+  nextReview: z.iso.date(),
+});
+
+export const lexiconFile = z.array(
+  z
+    .strictObject({ written: text, ipa: text.optional(), say: text.optional() })
+    .refine((e) => (e.ipa === undefined) !== (e.say === undefined), 'needs exactly one of ipa or say'),
+);
+
+export const uiFile = z.strictObject(Object.fromEntries(UI_KEYS.map((k) => [k, text])) as Record<(typeof UI_KEYS)[number], typeof text>);
