@@ -1,0 +1,118 @@
+/**
+ * The compiled content: what the skill can say, as data. `npm run content` builds it from the YAML in
+ * content/ (validated there), so at run time nothing is read from disk and nothing is parsed.
+ * All text here is plain text; the speech layer escapes it and turns it into SSML.
+ */
+
+/** Where an answer leads when the listener says "yes" to its follow-up question. */
+export interface Offer {
+  /** Asked after the answer, e.g. "Would you like to hear which bones are most often affected?" */
+  question: string;
+  /** The id of the entry that "yes" plays. */
+  goTo: string;
+}
+
+/** One answer: a section of the page, a test or a treatment. */
+export interface TopicEntry {
+  kind: 'topic';
+  id: string;
+  /** Card title. */
+  title: string;
+  /** How menus and follow-ups name it: "a bone scan", "the aim of treatment". */
+  name: string;
+  /** Spoken in turn; each part is short enough for one response, "more" plays the next. */
+  parts: string[];
+  /** The follow-up after the last part. Items of a list get "the next one" when they have none. */
+  offer?: Offer;
+  /** The list this entry is an item of, if any (set by the compiler). */
+  list?: string;
+}
+
+/** A list read three at a time: the tests, the treatments, the topics. */
+export interface ListEntry {
+  kind: 'list';
+  id: string;
+  title: string;
+  name: string;
+  /** Said before the count, e.g. "You may have some of these tests and scans." */
+  intro: string;
+  noun: { one: string; many: string };
+  /** Entry ids, in the order they are read. */
+  items: string[];
+  /** After the last item's answer, the follow-up that leads on from the list. */
+  after?: Offer;
+  /** Slot value ids that are not items but are answered by another entry (radiotherapy → managing symptoms). */
+  alsoAnswers: Record<string, string>;
+}
+
+export type Entry = TopicEntry | ListEntry;
+
+export interface LexiconEntry {
+  /** The word or phrase as written in the content, matched whole and case-sensitively. */
+  written: string;
+  /** IPA for <phoneme>, or a spoken alias for <sub>. */
+  ipa?: string;
+  say?: string;
+}
+
+export interface SourceInfo {
+  publisher: string;
+  title: string;
+  /** ISO dates. */
+  reviewed: string;
+  nextReview: string;
+}
+
+/** Sentences the skill says around the content: welcome, help, confirmations. `{name}` marks a slot. */
+export type UiStrings = Record<UiKey, string>;
+
+export const UI_KEYS = [
+  'welcome',
+  'welcomeQuestion',
+  'disclaimer',
+  'moreQuestion',
+  'moreReprompt',
+  'offerReprompt',
+  'listCountMany',
+  'listOnlyGroup',
+  'listFirstGroup',
+  'listNextGroup',
+  'listLastOne',
+  'listLastGroup',
+  'listMoreQuestion',
+  'listMoreReprompt',
+  'listChooseQuestion',
+  'listChooseReprompt',
+  'nextItemQuestion',
+  'helpGeneral',
+  'helpList',
+  'helpItem',
+  'helpTopic',
+  'helpQuestion',
+  'emergency',
+  'fallbackGeneral',
+  'fallbackList',
+  'fallbackQuestion',
+  'fallbackOfferTopics',
+  'unknownItem',
+  'unknownItemQuestion',
+  'noAfterOffer',
+  'nothingToRepeat',
+  'nothingBefore',
+  'nothingNext',
+  'genericReprompt',
+  'goodbye',
+  'error',
+  'unsupportedLocale',
+  'unsupportedRequest',
+] as const;
+export type UiKey = (typeof UI_KEYS)[number];
+
+export interface SkillContent {
+  source: SourceInfo;
+  entries: Record<string, Entry>;
+  /** The entry StartOver and "what can I ask" read: the list of topics. */
+  menu: string;
+  lexicon: LexiconEntry[];
+  ui: UiStrings;
+}

@@ -1,0 +1,28 @@
+/**
+ * Output as data, apart from the logic that picks it: a reply is what to say, the follow-up question,
+ * the reprompt and the card. Turning it into an Alexa response happens in one place (conversation/turn).
+ */
+import type { Ssml } from './ssml';
+
+export interface Card {
+  title: string;
+  /** Plain text for the Alexa app, so a carer can read the answer later. */
+  text: string;
+}
+
+/** Keeps the session open: it always ends with a question and has a reprompt. */
+export interface AskReply {
+  kind: 'ask';
+  speech: Ssml;
+  question: Ssml;
+  reprompt: Ssml;
+  card?: Card;
+}
+
+/** Ends the session. */
+export interface TellReply {
+  kind: 'tell';
+  speech: Ssml;
+}
+
+export type Reply = AskReply | TellReply;

@@ -1,0 +1,39 @@
+/**
+ * SSML as a type. Only the functions here make `Ssml` from text, and they escape it, so text from the
+ * content or from what a listener said can never break the markup Alexa receives.
+ */
+declare const ssmlBrand: unique symbol;
+export type Ssml = string & { readonly [ssmlBrand]: true };
+
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+
+/** Plain text → SSML text: markup characters escaped, control characters (which Alexa rejects) dropped. */
+export function escapeText(text: string): Ssml {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').replace(/[&<>"']/g, (c) => ENTITIES[c]) as Ssml;
+}
+
+/** Says nothing: for a reply that is only its question. */
+export const NOTHING = '' as Ssml;
+
+/** Joins fragments with a space, skipping empty ones. */
+export function joinSsml(...parts: (Ssml | undefined)[]): Ssml {
+  return parts.filter((p): p is Ssml => Boolean(p)).join(' ') as Ssml;
+}
+
+/** A short silence: between an answer and its question, between list items. */
+export function pause(milliseconds: number): Ssml {
+  return `<break time="${Math.round(milliseconds)}ms"/>` as Ssml;
+}
+
+export function element(tag: 'phoneme' | 'sub' | 'prosody', attributes: Record<string, string>, body: Ssml): Ssml {
+  const attrs = Object.entries(attributes)
+    .map(([k, v]) => ` ${k}="${escapeText(v)}"`)
+    .join('');
+  return `<${tag}${attrs}>${body}</${tag}>` as Ssml;
+}
+
+/** Everything said at the listener's pace; `rate` is a prosody percentage, 100 is Alexa's normal speed. */
+export function atRate(body: Ssml, rate: number): Ssml {
+  return rate === 100 ? body : element('prosody', { rate: `${rate}%` }, body);
+}

@@ -1,0 +1,20 @@
+/** The skill's voice: UI sentences and content text, pronounced through the lexicon. Built once per cold start. */
+import type { SkillContent, UiKey } from '../content/types';
+import { fillTemplate } from './phrases';
+import { createPronouncer } from './pronounce';
+import type { Ssml } from './ssml';
+
+export interface Voice {
+  /** A UI sentence from content/ui.yaml with its `{slots}` filled. */
+  ui(key: UiKey, values?: Record<string, Ssml>): Ssml;
+  /** Content text (an answer, a name) as SSML, hard words pronounced. */
+  say(text: string): Ssml;
+}
+
+export function createVoice(content: SkillContent): Voice {
+  const pronounce = createPronouncer(content.lexicon);
+  return {
+    ui: (key, values) => fillTemplate(content.ui[key], values),
+    say: pronounce,
+  };
+}
