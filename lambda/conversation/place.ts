@@ -1,0 +1,42 @@
+/**
+ * A place in the conversation: which answer, and how far into it. Everything the skill can say again
+ * ("repeat", "go back") is a place, so it is re-rendered from content rather than stored as SSML.
+ */
+import type { Entry, ListEntry, SkillContent } from '../content/types';
+
+/** Screens that are not content: the welcome and the help, which repeat can replay too. */
+export const WELCOME = '@welcome';
+export const HELP = '@help';
+
+export interface Place {
+  /** A content entry id, or WELCOME / HELP. */
+  id: string;
+  /** The part of a topic, or the group of three in a list. */
+  step: number;
+  /** The medical-advice disclaimer was said with it (once a session), so a repeat says it too. */
+  disclaim?: boolean;
+}
+
+/** Lists are read this many items at a time: what a listener can hold without seeing them. */
+export const GROUP_SIZE = 3;
+
+export function stepsOf(entry: Entry): number {
+  return entry.kind === 'topic' ? entry.parts.length : Math.ceil(entry.items.length / GROUP_SIZE);
+}
+
+export function isValidPlace(content: SkillContent, place: Place): boolean {
+  if (place.id === WELCOME || place.id === HELP) return place.step === 0;
+  const entry = content.entries[place.id];
+  return Boolean(entry) && Number.isInteger(place.step) && place.step >= 0 && place.step < stepsOf(entry);
+}
+
+export const startOf = (id: string): Place => ({ id, step: 0 });
+
+export function samePlace(a: Place | undefined, b: Place | undefined): boolean {
+  return Boolean(a && b && a.id === b.id && a.step === b.step);
+}
+
+/** The items of a list in group `step`. */
+export function groupOf(list: ListEntry, step: number): string[] {
+  return list.items.slice(step * GROUP_SIZE, (step + 1) * GROUP_SIZE);
+}

@@ -1,0 +1,114 @@
+/**
+ * Renders a place as a reply: pure, content and place in, SSML data out. Every answer leads with the
+ * point, then asks one follow-up question whose "yes" is the returned `offer`.
+ */
+import type { Entry, ListEntry, Offer, SkillContent, TopicEntry } from '../content/types';
+import { numberWord, spokenList } from '../speech/phrases';
+import type { AskReply, Card } from '../speech/reply';
+import { escapeText, joinSsml, type Ssml } from '../speech/ssml';
+import type { Voice } from '../speech/voice';
+import { groupOf, HELP, type Place, startOf, stepsOf, WELCOME } from './place';
+
+export interface Rendered {
+  reply: AskReply;
+  /** Where "yes" (or "next") goes from here, if anywhere. */
+  offer?: Place;
+}
+
+export interface Renderer {
+  /** `context` is the last content answer, which Help speaks about. */
+  render(place: Place, context?: Place): Rendered;
+  entry(id: string): Entry | undefined;
+}
+
+export function createRenderer(content: SkillContent, voice: Voice): Renderer {
+  const entry = (id: string): Entry | undefined => content.entries[id];
+  const nameOf = (id: string): Ssml => voice.say(entry(id)?.name ?? id);
+  const exampleOf = (list: ListEntry): Ssml => nameOf(list.items[Math.min(1, list.items.length - 1)]);
+  const withDisclaimer = (speech: Ssml, place: Place): Ssml => (place.disclaim ? joinSsml(speech, voice.ui('disclaimer')) : speech);
+
+  /** A follow-up question from content, with the reprompt that says what "yes" would bring. */
+  function offerReply(offer: Offer | undefined): Pick<AskReply, 'question' | 'reprompt'> & { offer?: Place } {
+    if (!offer) return { question: voice.ui('welcomeQuestion'), reprompt: voice.ui('genericReprompt') };
+    return { question: voice.say(offer.question), reprompt: voice.ui('offerReprompt', { name: nameOf(offer.goTo) }), offer: startOf(offer.goTo) };
+  }
+
+  /** After an item's last part: the next item of its list, or where the list leads after its last item. */
+  function nextAfterItem(topic: TopicEntry): ReturnType<typeof offerReply> {
+    const list = topic.list ? entry(topic.list) : undefined;
+    if (topic.offer || !list || list.kind !== 'list') return offerReply(topic.offer);
+    const next = list.items[list.items.indexOf(topic.id) + 1];
+    if (!next) return offerReply(list.after);
+    return {
+      question: voice.ui('nextItemQuestion', { noun: voice.say(list.noun.one), name: nameOf(next) }),
+      reprompt: voice.ui('offerReprompt', { name: nameOf(next) }),
+      offer: startOf(next),
+    };
+  }
+
+  function renderTopic(topic: TopicEntry, place: Place): Rendered {
+    const card: Card = { title: topic.title, text: topic.parts.join('\n\n') };
+    const speech = withDisclaimer(voice.say(topic.parts[place.step]), place);
+    if (place.step + 1 < topic.parts.length) {
+      return {
+        reply: { kind: 'ask', speech, question: voice.ui('moreQuestion'), reprompt: voice.ui('moreReprompt'), card },
+        offer: { id: topic.id, step: place.step + 1 },
+      };
+    }
+    const { offer, ...followUp } = nextAfterItem(topic);
+    return { reply: { kind: 'ask', speech, ...followUp, card }, offer };
+  }
+
+  function renderList(list: ListEntry, place: Place): Rendered {
+    const group = groupOf(list, place.step).map(nameOf);
+    const items = spokenList(group);
+    const size = (n: number): Ssml => escapeText(numberWord(n));
+    const isLast = place.step + 1 >= stepsOf(list);
+    let speech: Ssml;
+    if (place.step === 0) {
+      const count = voice.ui('listCountMany', { count: size(list.items.length), noun: voice.say(list.noun.many) });
+      const first = isLast ? voice.ui('listOnlyGroup', { items }) : voice.ui('listFirstGroup', { size: size(group.length), items });
+      speech = joinSsml(voice.say(list.intro), count, first);
+    } else if (!isLast) {
+      speech = voice.ui('listNextGroup', { size: size(group.length), items });
+    } else {
+      speech = group.length === 1 ? voice.ui('listLastOne', { items }) : voice.ui('listLastGroup', { size: size(group.length), items });
+    }
+    speech = withDisclaimer(speech, place);
+    const card: Card = { title: list.title, text: [list.intro, ...list.items.map((id) => `• ${entry(id)?.title ?? id}`)].join('\n') };
+    if (isLast) {
+      return { reply: { kind: 'ask', speech, question: voice.ui('listChooseQuestion'), reprompt: voice.ui('listChooseReprompt', { example: exampleOf(list) }), card } };
+    }
+    const nextSize = size(groupOf(list, place.step + 1).length);
+    return {
+      reply: { kind: 'ask', speech, question: voice.ui('listMoreQuestion', { size: nextSize }), reprompt: voice.ui('listMoreReprompt', { size: nextSize, example: exampleOf(list) }), card },
+      offer: { id: list.id, step: place.step + 1 },
+    };
+  }
+
+  function renderHelp(context: Place | undefined): Rendered {
+    const at = context ? entry(context.id) : undefined;
+    const list = at?.kind === 'list' ? at : at?.kind === 'topic' && at.list ? entry(at.list) : undefined;
+    let speech: Ssml;
+    if (at?.kind === 'list') speech = voice.ui('helpList', { name: nameOf(at.id), example: exampleOf(at) });
+    else if (at && list?.kind === 'list') speech = voice.ui('helpItem', { name: nameOf(at.id), noun: voice.say(list.noun.one), example: exampleOf(list) });
+    else if (at) speech = voice.ui('helpTopic', { name: nameOf(at.id) });
+    else speech = voice.ui('helpGeneral');
+    // Help is fuller than the welcome: it always carries the emergency advice and the disclaimer in full.
+    return {
+      reply: { kind: 'ask', speech: joinSsml(speech, voice.ui('emergency'), voice.ui('disclaimer')), question: voice.ui('helpQuestion'), reprompt: voice.ui('genericReprompt') },
+    };
+  }
+
+  function render(place: Place, context?: Place): Rendered {
+    if (place.id === WELCOME) {
+      return { reply: { kind: 'ask', speech: withDisclaimer(voice.ui('welcome'), place), question: voice.ui('welcomeQuestion'), reprompt: voice.ui('genericReprompt') } };
+    }
+    if (place.id === HELP) return renderHelp(context);
+    const target = entry(place.id);
+    if (!target) throw new Error(`no content entry '${place.id}'`);
+    return target.kind === 'topic' ? renderTopic(target, place) : renderList(target, place);
+  }
+
+  return { render, entry };
+}

@@ -1,0 +1,60 @@
+/**
+ * What a session carries from turn to turn, kept in Alexa session attributes. Attributes come back in
+ * each request, so they are read defensively: anything missing, mistyped or pointing at content that no
+ * longer exists is dropped, field by field, and the conversation carries on from a sensible default.
+ * Nothing about the listener's health is kept: only positions in the content and two counters.
+ */
+import type { SkillContent } from '../content/types';
+import { isValidPlace, type Place } from './place';
+
+export interface ConversationState {
+  /** What "repeat" replays: the last real answer, the welcome or the help, never a "sorry". */
+  said?: Place;
+  /** The last content answer: what Help, "next" and "go back" work from. */
+  at?: Place;
+  /** What "yes" plays: the follow-up the last answer offered. */
+  offer?: Place;
+  /** Earlier answers, oldest first, for "go back". */
+  back: Place[];
+  /** The medical-advice disclaimer has been said this session. */
+  disclaimed: boolean;
+  /** Misunderstandings in a row, so the skill changes tack instead of repeating itself. */
+  misses: number;
+}
+
+/** "Go back" reaches this many answers back; enough for a conversation, small in the attributes. */
+export const MAX_BACK = 10;
+
+export const initialState = (): ConversationState => ({ back: [], disclaimed: false, misses: 0 });
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function readPlace(content: SkillContent, raw: unknown): Place | undefined {
+  if (!isRecord(raw) || typeof raw.id !== 'string' || typeof raw.step !== 'number') return undefined;
+  const place: Place = { id: raw.id, step: raw.step };
+  if (raw.disclaim === true) place.disclaim = true;
+  return isValidPlace(content, place) ? place : undefined;
+}
+
+export function readState(content: SkillContent, attributes: unknown): ConversationState {
+  const state = initialState();
+  const raw = isRecord(attributes) ? attributes.conversation : undefined;
+  if (!isRecord(raw)) return state;
+  const said = readPlace(content, raw.said);
+  const at = readPlace(content, raw.at);
+  const offer = readPlace(content, raw.offer);
+  if (said) state.said = said;
+  if (at) state.at = at;
+  if (offer) state.offer = offer;
+  if (Array.isArray(raw.back)) {
+    state.back = raw.back.map((p) => readPlace(content, p)).filter((p): p is Place => p !== undefined).slice(-MAX_BACK);
+  }
+  state.disclaimed = raw.disclaimed === true;
+  if (typeof raw.misses === 'number' && Number.isInteger(raw.misses) && raw.misses >= 0) state.misses = Math.min(raw.misses, 10);
+  return state;
+}
+
+/** The attributes to send back to Alexa. */
+export function writeState(state: ConversationState): Record<string, unknown> {
+  return { conversation: state };
+}

@@ -1,0 +1,38 @@
+/**
+ * What the model could not place (AMAZON.FallbackIntent, or an intent this code does not know): a short
+ * "sorry" that suggests what fits where the listener is. After two in a row, the topic list is offered.
+ */
+import type { RequestHandler } from 'ask-sdk-core';
+import { startOf } from '../conversation/place';
+import { content, turnFor, voice } from '../conversation/turn-for';
+import { NOTHING } from '../speech/ssml';
+import { intentNameOf } from './request-facts';
+
+/** Misunderstandings in a row before the skill offers the topics instead of the same "sorry". */
+const MISSES_BEFORE_TOPICS = 2;
+
+export const FallbackHandler: RequestHandler = {
+  canHandle: (input) => intentNameOf(input) !== undefined,
+  handle: (input) => {
+    const turn = turnFor(input);
+    const state = turn.state;
+    state.misses += 1;
+    if (state.misses >= MISSES_BEFORE_TOPICS) {
+      state.offer = startOf(content.menu);
+      return turn.respond({
+        kind: 'ask',
+        speech: NOTHING,
+        question: voice.ui('fallbackOfferTopics'),
+        reprompt: voice.ui('offerReprompt', { name: voice.say(content.entries[content.menu].name) }),
+      });
+    }
+    const at = state.at ? content.entries[state.at.id] : undefined;
+    const listId = at?.kind === 'list' ? at.id : at?.kind === 'topic' ? at.list : undefined;
+    const list = listId ? content.entries[listId] : undefined;
+    const speech =
+      list?.kind === 'list' && list.id !== content.menu
+        ? voice.ui('fallbackList', { name: voice.say(list.name), example: voice.say(content.entries[list.items[1] ?? list.items[0]].name) })
+        : voice.ui('fallbackGeneral');
+    return turn.respond({ kind: 'ask', speech, question: voice.ui('fallbackQuestion'), reprompt: voice.ui('genericReprompt') });
+  },
+};

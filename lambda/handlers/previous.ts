@@ -1,0 +1,14 @@
+/** "Go back": the answer before this one. */
+import type { RequestHandler } from 'ask-sdk-core';
+import { turnFor, voice } from '../conversation/turn-for';
+import { isIntent } from './request-facts';
+
+export const PreviousHandler: RequestHandler = {
+  canHandle: (input) => isIntent(input, 'AMAZON.PreviousIntent'),
+  handle: (input) => {
+    const turn = turnFor(input);
+    const before = turn.state.back.pop();
+    if (before) return turn.play({ id: before.id, step: before.step }, { remember: false });
+    return turn.respond({ kind: 'ask', speech: voice.ui('nothingBefore'), question: voice.ui('welcomeQuestion'), reprompt: voice.ui('genericReprompt') });
+  },
+};

@@ -1,0 +1,35 @@
+/**
+ * When a topic is asked for: one table-driven handler serves every section of the page. Adding a topic
+ * is a content file, an intent in the model and one row here.
+ */
+import type { RequestHandler } from 'ask-sdk-core';
+import { startOf } from '../conversation/place';
+import { turnFor } from '../conversation/turn-for';
+import { intentNameOf } from './request-facts';
+
+/** Intent → the content entry it plays (a topic, or a list read three at a time). */
+export const TOPIC_INTENTS: Readonly<Record<string, string>> = {
+  WhatIsItIntent: 'what-is-it',
+  AffectedBonesIntent: 'affected-bones',
+  MyelomaIntent: 'myeloma',
+  UnknownPrimaryIntent: 'unknown-primary',
+  SymptomsIntent: 'symptoms',
+  CausesIntent: 'causes',
+  DiagnosisIntent: 'diagnosis',
+  TestsIntent: 'tests',
+  DiagnosingPrimaryIntent: 'diagnosing-primary',
+  TreatmentsIntent: 'treatments',
+  TreatmentTeamIntent: 'treatment-team',
+  TreatmentAimIntent: 'treatment-aim',
+  SymptomReliefIntent: 'symptom-relief',
+  ClinicalTrialsIntent: 'other-treatments',
+  AfterTreatmentIntent: 'after-treatment',
+  SupportIntent: 'support',
+  AboutIntent: 'about',
+  TopicsIntent: 'topics',
+};
+
+export const TopicIntentHandler: RequestHandler = {
+  canHandle: (input) => Object.hasOwn(TOPIC_INTENTS, intentNameOf(input) ?? ''),
+  handle: (input) => turnFor(input).play(startOf(TOPIC_INTENTS[intentNameOf(input) as string])),
+};

@@ -1,0 +1,9 @@
+/** The catch-all, last in order: a request type this skill does not handle gets a spoken answer, not an error. */
+import type { RequestHandler } from 'ask-sdk-core';
+import { turnFor, voice } from '../conversation/turn-for';
+
+export const UnhandledRequestHandler: RequestHandler = {
+  canHandle: () => true,
+  handle: (input) =>
+    turnFor(input).respond({ kind: 'ask', speech: voice.ui('unsupportedRequest'), question: voice.ui('welcomeQuestion'), reprompt: voice.ui('genericReprompt') }),
+};

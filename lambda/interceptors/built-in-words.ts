@@ -1,0 +1,52 @@
+/**
+ * A slot-only sample ("{treatment}") can catch words Alexa should treat as built-ins: a listener who says
+ * "cancel" must leave, whatever the model heard. Before routing, such a request becomes the built-in
+ * intent the word means, so every handler downstream sees what the listener meant.
+ */
+import type { RequestInterceptor } from 'ask-sdk-core';
+import type { IntentRequest } from 'ask-sdk-model';
+import { ITEM_INTENTS } from '../handlers/item-intents';
+import { intentNameOf } from '../handlers/request-facts';
+
+const BUILT_IN_WORDS: Readonly<Record<string, string>> = {
+  help: 'AMAZON.HelpIntent',
+  'help me': 'AMAZON.HelpIntent',
+  stop: 'AMAZON.StopIntent',
+  exit: 'AMAZON.StopIntent',
+  quit: 'AMAZON.StopIntent',
+  cancel: 'AMAZON.CancelIntent',
+  repeat: 'AMAZON.RepeatIntent',
+  'say that again': 'AMAZON.RepeatIntent',
+  yes: 'AMAZON.YesIntent',
+  yeah: 'AMAZON.YesIntent',
+  yep: 'AMAZON.YesIntent',
+  no: 'AMAZON.NoIntent',
+  nope: 'AMAZON.NoIntent',
+  next: 'AMAZON.NextIntent',
+  more: 'AMAZON.NextIntent',
+  previous: 'AMAZON.PreviousIntent',
+  'go back': 'AMAZON.PreviousIntent',
+  'start over': 'AMAZON.StartOverIntent',
+};
+
+/** "Stop." / "STOP" / " stop! " all mean stop. */
+export const normaliseHeard = (text: string) => text.toLowerCase().replace(/[^a-z' ]+/g, ' ').replace(/\s+/g, ' ').trim();
+
+export function builtInIntentFor(heard: string): string | undefined {
+  return BUILT_IN_WORDS[normaliseHeard(heard)];
+}
+
+export const BuiltInWordsInterceptor: RequestInterceptor = {
+  process: (input) => {
+    const intent = intentNameOf(input);
+    if (!intent || !Object.hasOwn(ITEM_INTENTS, intent)) return;
+    const request = input.requestEnvelope.request as IntentRequest;
+    for (const slot of Object.values(request.intent.slots ?? {})) {
+      const builtIn = typeof slot?.value === 'string' ? builtInIntentFor(slot.value) : undefined;
+      if (builtIn) {
+        request.intent = { name: builtIn, confirmationStatus: 'NONE', slots: {} };
+        return;
+      }
+    }
+  },
+};

@@ -1,0 +1,57 @@
+/**
+ * The wiring: handlers in the order they are tried, the catch-all last, one error handler.
+ * Specific before general: the locale guard first, the fallback (any other intent) and the catch-all
+ * (any other request type) last.
+ */
+import { type Skill, SkillBuilders } from 'ask-sdk-core';
+import { SkillErrorHandler } from './errors/error-handler';
+import { ExitHandler } from './handlers/exit';
+import { FallbackHandler } from './handlers/fallback';
+import { HelpHandler } from './handlers/help';
+import { ItemIntentHandler } from './handlers/item-intents';
+import { LaunchHandler } from './handlers/launch';
+import { NoHandler } from './handlers/no';
+import { PreviousHandler } from './handlers/previous';
+import { RepeatHandler } from './handlers/repeat';
+import { SessionEndedHandler } from './handlers/session-ended';
+import { StartOverHandler } from './handlers/start-over';
+import { TopicIntentHandler } from './handlers/topic-intents';
+import { UnhandledRequestHandler } from './handlers/unhandled-request';
+import { UnsupportedLocaleHandler } from './handlers/unsupported-locale';
+import { NextHandler, YesHandler } from './handlers/yes-next';
+import { BuiltInWordsInterceptor } from './interceptors/built-in-words';
+import { RequestLogInterceptor, RequestTimerInterceptor } from './interceptors/request-log';
+
+export interface SkillOptions {
+  /** When set, requests for any other skill are refused (the SDK checks the application id). */
+  skillId?: string;
+}
+
+export const REQUEST_HANDLERS = [
+  UnsupportedLocaleHandler,
+  LaunchHandler,
+  TopicIntentHandler,
+  ItemIntentHandler,
+  YesHandler,
+  NoHandler,
+  NextHandler,
+  PreviousHandler,
+  RepeatHandler,
+  StartOverHandler,
+  HelpHandler,
+  ExitHandler,
+  SessionEndedHandler,
+  FallbackHandler,
+  UnhandledRequestHandler,
+];
+
+export function buildSkill(options: SkillOptions = {}): Skill {
+  const builder = SkillBuilders.custom()
+    .addRequestHandlers(...REQUEST_HANDLERS)
+    .addErrorHandlers(SkillErrorHandler)
+    .addRequestInterceptors(RequestTimerInterceptor, BuiltInWordsInterceptor)
+    .addResponseInterceptors(RequestLogInterceptor)
+    .withCustomUserAgent('bone-secondaries-guide');
+  if (options.skillId) builder.withSkillId(options.skillId);
+  return builder.create();
+}
