@@ -3,7 +3,7 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
+  transform: { '^.+\\.ts$': 'ts-jest' },
   // ask-sdk-test imports `it` from mocha; under jest the globals do the same job.
   moduleNameMapper: { '^mocha$': '<rootDir>/test/support/mocha-shim.js' },
   setupFiles: ['<rootDir>/test/support/quiet-logs.ts'],

@@ -8,11 +8,14 @@ export function numberWord(n: number): string {
   return NUMBER_WORDS[n] ?? String(n);
 }
 
-/** "the spine, the ribs and the pelvis", with a short pause after each comma for listeners who can't see a list. */
+/** Between list items: long enough to hear where one ends, short enough not to sound like the end. */
+const BETWEEN_ITEMS_MS = 250;
+
+/** "the spine, the ribs and the pelvis", with a short pause between items for listeners who can't see a list. */
 export function spokenList(items: readonly Ssml[]): Ssml {
   if (items.length <= 1) return items[0] ?? ('' as Ssml);
-  const head = items.slice(0, -1).join(`,${pause(250)} `);
-  return joinSsml(head as Ssml, 'and' as Ssml, items[items.length - 1]);
+  const head = items.slice(0, -1).join(`,${pause(BETWEEN_ITEMS_MS)} `);
+  return joinSsml(head as Ssml, pause(BETWEEN_ITEMS_MS), 'and' as Ssml, items[items.length - 1]);
 }
 
 /** Fills `{slot}`s in a UI sentence: the sentence is escaped as text, the values are already SSML. */

@@ -1,0 +1,27 @@
+/**
+ * `npm run build`: one self-contained bundle at dist/lambda/index.js exporting the async `handler`.
+ * ask-sdk-core and our code only; content is already compiled in, so nothing beside the file is needed.
+ */
+import path from 'node:path';
+import { build } from 'esbuild';
+
+const root = path.resolve(__dirname, '..');
+
+build({
+  entryPoints: [path.join(root, 'lambda', 'index.ts')],
+  outfile: path.join(root, 'dist', 'lambda', 'index.js'),
+  bundle: true,
+  platform: 'node',
+  target: 'node22',
+  format: 'cjs',
+  minify: true,
+  sourcemap: false,
+  legalComments: 'none',
+  metafile: true,
+  logLevel: 'warning',
+})
+  .then((result) => {
+    const bytes = Object.values(result.metafile.outputs).reduce((sum, o) => sum + o.bytes, 0);
+    console.log(`dist/lambda/index.js: ${(bytes / 1024).toFixed(1)} KB`);
+  })
+  .catch(() => process.exit(1));
