@@ -1,0 +1,134 @@
+/**
+ * `npm start`: talk to the skill in the terminal. What you type is understood through the project's own
+ * interaction model, sent to the real Lambda handler as the Alexa service would send it, and what Alexa
+ * would say is printed (and spoken, with --speak).
+ *
+ *   npm start                                   a conversation; type "open bone secondaries guide" or a question
+ *   npm start -- --ssml                         show the raw SSML too
+ *   npm start -- --speak                        read answers aloud with espeak-ng
+ *   npm start -- --user someone-else            another Alexa user id
+ *   npm start -- --locale en-GB                 pick an interaction model
+ *   npm start -- --json --say "what is myeloma" --say "yes"   one JSON line per turn (for scripts and tests)
+ */
+import { spawnSync } from 'node:child_process';
+import readline from 'node:readline';
+import { parseArgs } from 'node:util';
+import { BUILT_IN_PHRASES } from './built-ins';
+import { availableLocales, loadInteractionModel } from './interaction-model';
+import { DEFAULT_USER, SimulatedSession, type SkillHandler, type TurnResult } from './session';
+import { createUnderstander } from './understand';
+
+// The skill logs a JSON line per request for CloudWatch; in the terminal that is noise unless asked for.
+process.env.LOG_LEVEL ??= 'silent';
+
+const USAGE = `Usage: npm start -- [--json] [--say "<words>"]... [--ssml] [--speak] [--user <id>] [--locale <locale>]`;
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      json: { type: 'boolean', default: false },
+      say: { type: 'string', multiple: true },
+      ssml: { type: 'boolean', default: false },
+      speak: { type: 'boolean', default: false },
+      user: { type: 'string', default: DEFAULT_USER },
+      locale: { type: 'string', default: 'en-GB' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (!availableLocales().includes(values.locale)) {
+    console.error(`No interaction model for ${values.locale}. Available: ${availableLocales().join(', ')}`);
+    return 2;
+  }
+  const { handler } = (await import('../../lambda/index')) as { handler: SkillHandler };
+  const model = loadInteractionModel(values.locale);
+  const session = new SimulatedSession(handler, model, createUnderstander(model, BUILT_IN_PHRASES), { userId: values.user, locale: values.locale });
+
+  const scripted = values.say ?? [];
+  if (values.json || scripted.length || !process.stdin.isTTY) {
+    const lines = scripted.length ? scripted : await readStdinLines();
+    return runScript(session, lines, values.json ? printJson : (turn) => printTurn(turn, values));
+  }
+  return runInteractive(session, model.invocationName, values);
+}
+
+type Printer = (turn: TurnResult) => void;
+
+async function runScript(session: SimulatedSession, lines: string[], print: Printer): Promise<number> {
+  for (const line of lines.filter((l) => l.trim())) {
+    try {
+      print(await session.say(line));
+    } catch (e) {
+      console.log(JSON.stringify({ heard: line, error: (e as Error).message }));
+      return 1;
+    }
+  }
+  return 0;
+}
+
+function printJson(turn: TurnResult): void {
+  console.log(JSON.stringify(turn));
+}
+
+function printTurn(turn: TurnResult, options: { ssml: boolean; speak: boolean }): void {
+  const intent = turn.request.intent ? ` ${turn.request.intent}${formatSlots(turn)}` : '';
+  console.log(`  [${turn.request.type}${intent}]`);
+  console.log(`Alexa: ${turn.text || '(says nothing)'}`);
+  if (options.ssml && turn.ssml) console.log(`  SSML: ${turn.ssml}`);
+  if (turn.reprompt) console.log(`  (if you say nothing: ${turn.reprompt})`);
+  if (turn.card) console.log(`  [card in the Alexa app: ${turn.card.title}]`);
+  if (turn.endSession) console.log('  (session ended)');
+  if (options.speak && turn.text) speakAloud(turn.text);
+}
+
+function formatSlots(turn: TurnResult): string {
+  const slots = Object.entries(turn.request.slots ?? {});
+  if (!slots.length) return '';
+  return ` {${slots.map(([name, s]) => `${name}: "${s.value}"${s.id ? ` → ${s.id}` : ' (no match)'}`).join(', ')}}`;
+}
+
+let warnedNoSpeech = false;
+function speakAloud(text: string): void {
+  const result = spawnSync('espeak-ng', ['-v', 'en-gb', '-s', '150', text], { stdio: 'ignore' });
+  if (result.error && !warnedNoSpeech) {
+    warnedNoSpeech = true;
+    console.log('  (--speak needs espeak-ng: on Debian or Ubuntu, sudo apt-get install espeak-ng; on macOS, brew install espeak-ng)');
+  }
+}
+
+async function runInteractive(session: SimulatedSession, invocation: string, options: { ssml: boolean; speak: boolean }): Promise<number> {
+  console.log(`Talk to the skill as you would to Alexa. Try "open ${invocation}", or just ask "what is secondary bone cancer".`);
+  console.log('Say "stop" to end a session; press Ctrl+D to leave.\n');
+  const rl = readline.createInterface({ input: process.stdin, output: process.stdout, prompt: 'You: ' });
+  rl.prompt();
+  for await (const line of rl) {
+    if (line.trim()) {
+      try {
+        printTurn(await session.say(line), options);
+      } catch (e) {
+        console.log(`  The skill failed: ${(e as Error).message}`);
+      }
+    }
+    rl.prompt();
+  }
+  await session.end();
+  console.log('');
+  return 0;
+}
+
+async function readStdinLines(): Promise<string[]> {
+  const lines: string[] = [];
+  for await (const line of readline.createInterface({ input: process.stdin })) lines.push(line);
+  return lines;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: Error) => {
+    console.error(e.message);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,125 @@
+/**
+ * A simulated Alexa session: what the listener types becomes the request Alexa would send, goes to the
+ * real Lambda handler, and comes back as what Alexa would say. Session attributes carry from turn to turn.
+ */
+import { randomUUID } from 'node:crypto';
+import type { RequestEnvelope, ResponseEnvelope, ui } from 'ask-sdk-model';
+import type { Caller, HeardSlot } from './envelopes';
+import { intentRequest, launchRequest, sessionEndedRequest } from './envelopes';
+import type { InteractionModel } from './interaction-model';
+import { readableSpeech } from './readable';
+import type { Understander } from './understand';
+
+export type SkillHandler = (event: RequestEnvelope, context: never) => Promise<ResponseEnvelope>;
+
+export interface TurnResult {
+  heard: string;
+  request: { type: string; intent?: string; slots?: Record<string, { value: string; id?: string }> };
+  ssml: string | null;
+  text: string;
+  reprompt: string | null;
+  card: { title: string; text: string } | null;
+  endSession: boolean;
+}
+
+export interface SessionOptions {
+  userId?: string;
+  skillId?: string;
+  locale?: string;
+}
+
+/** One stable local listener by default, so a first visit and a return can be tried with --user. */
+export const DEFAULT_USER = 'amzn1.ask.account.LOCAL-SIMULATOR-USER';
+export const LOCAL_SKILL_ID = 'amzn1.ask.skill.local-simulator';
+
+const INVOCATION_VERBS = ['open', 'launch', 'start', 'ask', 'tell', 'talk to'];
+const JOINING_WORDS = /^(to|about|for|if|whether|what|how|why|who|when|where|is|are|can|do|does|will)\b/;
+
+export class SimulatedSession {
+  private attributes: Record<string, unknown> = {};
+  private open = false;
+  private readonly caller: Caller;
+
+  constructor(
+    private readonly handler: SkillHandler,
+    private readonly model: InteractionModel,
+    private readonly understander: Understander,
+    options: SessionOptions = {},
+  ) {
+    this.caller = {
+      skillId: options.skillId ?? LOCAL_SKILL_ID,
+      userId: options.userId ?? DEFAULT_USER,
+      deviceId: 'amzn1.ask.device.LOCAL-SIMULATOR-DEVICE',
+      locale: options.locale ?? model.locale,
+      sessionId: `amzn1.echo-api.session.${randomUUID()}`,
+    };
+  }
+
+  get isOpen(): boolean {
+    return this.open;
+  }
+
+  /** One turn. Before the session is open, "open …" launches and "ask … <question>" (or a bare question) is a one-shot. */
+  async say(words: string): Promise<TurnResult> {
+    let utterance = words.trim();
+    if (!this.open) {
+      const invocation = this.stripInvocation(utterance);
+      if (invocation !== undefined) {
+        if (!invocation) return this.send(words, launchRequest(this.newCaller()));
+        utterance = invocation;
+      }
+      this.newCaller();
+    }
+    const understood = this.understander.understand(utterance);
+    const isNew = !this.open;
+    if (isNew) this.attributes = {};
+    const request =
+      understood.kind === 'intent'
+        ? intentRequest(this.caller, isNew, this.attributes, understood.intent, understood.slots, understood.emptySlots)
+        : intentRequest(this.caller, isNew, this.attributes, 'AMAZON.FallbackIntent');
+    return this.send(words, request, understood.kind === 'intent' ? understood.slots : []);
+  }
+
+  /** The listener walks away: Alexa tells the skill the session ended. */
+  async end(): Promise<TurnResult | undefined> {
+    if (!this.open) return undefined;
+    return this.send('(session ends)', sessionEndedRequest(this.caller, this.attributes));
+  }
+
+  private newCaller(): Caller {
+    this.caller.sessionId = `amzn1.echo-api.session.${randomUUID()}`;
+    this.attributes = {};
+    return this.caller;
+  }
+
+  /** "open bone secondaries guide" → "", "ask bone secondaries guide what is myeloma" → "what is myeloma", otherwise undefined. */
+  private stripInvocation(utterance: string): string | undefined {
+    const plain = utterance.toLowerCase().replace(/[^a-z' ]+/g, ' ').replace(/\s+/g, ' ').trim().replace(/^alexa /, '');
+    for (const verb of INVOCATION_VERBS) {
+      const prefix = `${verb} ${this.model.invocationName}`;
+      if (plain === prefix) return '';
+      if (plain.startsWith(`${prefix} `)) {
+        const rest = plain.slice(prefix.length + 1);
+        return JOINING_WORDS.test(rest) ? rest.replace(/^(to|about|for|if|whether) /, '') : rest;
+      }
+    }
+    return undefined;
+  }
+
+  private async send(heard: string, envelope: RequestEnvelope, slots: HeardSlot[] = []): Promise<TurnResult> {
+    const response = await this.handler(envelope, {} as never);
+    const r = response.response ?? {};
+    this.attributes = response.sessionAttributes ?? {};
+    const endSession = envelope.request.type === 'SessionEndedRequest' || r.shouldEndSession !== false;
+    this.open = !endSession;
+    const ssml = r.outputSpeech?.type === 'SSML' ? r.outputSpeech.ssml : null;
+    const reprompt = r.reprompt?.outputSpeech?.type === 'SSML' ? readableSpeech(r.reprompt.outputSpeech.ssml) : null;
+    const card = r.card?.type === 'Simple' ? { title: (r.card as ui.SimpleCard).title ?? '', text: (r.card as ui.SimpleCard).content ?? '' } : null;
+    const request: TurnResult['request'] = { type: envelope.request.type };
+    if (envelope.request.type === 'IntentRequest') {
+      request.intent = envelope.request.intent.name;
+      request.slots = Object.fromEntries(slots.map((s) => [s.name, s.id ? { value: s.value, id: s.id } : { value: s.value }]));
+    }
+    return { heard, request, ssml, text: ssml ? readableSpeech(ssml) : '', reprompt, card, endSession };
+  }
+}
