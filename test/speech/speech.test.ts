@@ -1,0 +1,88 @@
+/** The speech layer: content text in, safe Alexa SSML out. */
+import { compiledContent as content } from '../../lambda/content/compiled';
+import { fillTemplate, numberWord, spokenList } from '../../lambda/speech/phrases';
+import { createPronouncer } from '../../lambda/speech/pronounce';
+import { atRate, escapeText, type Ssml } from '../../lambda/speech/ssml';
+import { ssmlProblems, ssmlToText } from '../support/alexa-ssml';
+
+const speak = (body: string) => `<speak>${body}</speak>`;
+const pronounce = createPronouncer(content.lexicon);
+
+describe('escapeText', () => {
+  it('escapes every markup character, so hostile text stays text', () => {
+    const hostile = `Tom & Jerry's <script>"alert"</script>`;
+    const ssml = speak(escapeText(hostile));
+    expect(ssmlProblems(ssml)).toEqual([]);
+    expect(ssmlToText(ssml)).toBe(hostile);
+  });
+
+  it('drops control characters Alexa rejects', () => {
+    expect(escapeText('a\u0000b\u0007c\u001fd')).toBe('abcd');
+  });
+});
+
+describe('the lexicon', () => {
+  it.each(content.lexicon.map((e) => [e.written, e]))('says %s as the lexicon says', (written, entry) => {
+    const ssml = pronounce(`About ${written} today.`);
+    expect(ssmlProblems(speak(ssml))).toEqual([]);
+    if (entry.ipa) expect(ssml).toContain(`<phoneme alphabet="ipa" ph="${entry.ipa}">${written}</phoneme>`);
+    else expect(ssmlToText(speak(ssml))).toBe(`About ${entry.say} today.`);
+  });
+
+  it('covers the words the issue names', () => {
+    const written = content.lexicon.map((e) => e.written);
+    for (const word of ['metastases', 'myeloma', 'humerus', 'femur', 'cytotoxic', 'denosumab', 'bisphosphonates', 'hypercalcaemia', 'multidisciplinary', 'positron emission tomography', 'CT', 'MRI', 'PET-CT', 'MDT', 'GP']) {
+      expect(written).toContain(word);
+    }
+  });
+
+  it('matches words at the start of a sentence, whatever their case', () => {
+    expect(pronounce('Bisphosphonates are drugs.')).toMatch(/^<phoneme alphabet="ipa" ph="[^"]+">Bisphosphonates<\/phoneme> are drugs\.$/);
+  });
+
+  it('reads PET-CT as one abbreviation, not PET plus CT', () => {
+    const heard = ssmlToText(speak(pronounce('A PET-CT scan and a CT scan.')));
+    expect(heard).toBe('A pet C T scan and a C T scan.');
+  });
+
+  it('leaves abbreviations alone inside words and in lower case', () => {
+    expect(pronounce('The doctor acts on facts; ct is not CT.')).toBe('The doctor acts on facts; ct is not <sub alias="C T">CT</sub>.');
+  });
+
+  it('escapes the text around pronounced words', () => {
+    const ssml = speak(pronounce('myeloma & <b>'));
+    expect(ssmlProblems(ssml)).toEqual([]);
+    expect(ssmlToText(ssml)).toBe('myeloma & <b>');
+  });
+});
+
+describe('spoken phrases', () => {
+  const items = ['the spine', 'the ribs', 'the pelvis'].map(escapeText);
+
+  it('reads a list as a listener expects, with a short pause after each comma', () => {
+    const ssml = speak(spokenList(items));
+    expect(ssmlToText(ssml)).toBe('the spine, the ribs and the pelvis');
+    expect(ssml.match(/<break /g)).toHaveLength(2);
+    expect(ssmlToText(speak(spokenList(items.slice(0, 1))))).toBe('the spine');
+    expect(ssmlToText(speak(spokenList(items.slice(0, 2))))).toBe('the spine and the ribs');
+  });
+
+  it('says counts in words', () => {
+    expect([numberWord(3), numberWord(7), numberWord(17)]).toEqual(['three', 'seven', 'seventeen']);
+  });
+
+  it('fills templates with SSML values and escapes the template text', () => {
+    const filled = fillTemplate('Say "{what}" & go', { what: '<sub alias="C T">CT</sub>' as Ssml });
+    expect(ssmlProblems(speak(filled))).toEqual([]);
+    expect(ssmlToText(speak(filled))).toBe('Say "C T" & go');
+  });
+
+  it('refuses a template slot with no value rather than saying "{name}"', () => {
+    expect(() => fillTemplate('Hello {name}', {})).toThrow(/\{name\}/);
+  });
+
+  it('wraps everything said in one prosody element when the pace is not normal', () => {
+    expect(atRate(escapeText('hi'), 100)).toBe('hi');
+    expect(atRate(escapeText('hi'), 85)).toBe('<prosody rate="85%">hi</prosody>');
+  });
+});
