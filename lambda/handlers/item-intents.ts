@@ -41,7 +41,7 @@ function answerItem(input: HandlerInput, intent: string) {
   if (!heard) return turn.play(startOf(listId));
 
   const id = resolvedId(slot);
-  const target = id && (list.items.includes(id) ? id : list.alsoAnswers[id]);
+  const target = id && (list.items.includes(id) ? id : Object.hasOwn(list.alsoAnswers, id) ? list.alsoAnswers[id] : undefined);
   if (target) return turn.play(startOf(target));
 
   const names = list.items.map((item) => voice.say(content.entries[item].name));

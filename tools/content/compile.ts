@@ -69,9 +69,11 @@ export function compileContent(contentDir: string): SkillContent {
   const ui = parseFile(uiFile, at('ui.yaml'), problems);
   // The About answer names the source's dates from source.yaml, so they are written once.
   const fill = (s: string) =>
-    source ? s.replace('{publisher}', source.publisher).replace('{reviewed}', spokenDate(source.reviewed)).replace('{nextReview}', spokenDate(source.nextReview)) : s;
+    source ? s.replaceAll('{publisher}', source.publisher).replaceAll('{reviewed}', spokenDate(source.reviewed)).replaceAll('{nextReview}', spokenDate(source.nextReview)) : s;
 
   const entries: Record<string, Entry> = {};
+  /** Ids of files that exist but failed to parse. */
+  const known = new Set<string>();
   const fileOf: Record<string, string> = {};
   const add = (entry: Entry, file: string) => {
     if (entries[entry.id]) problems.push(`${file}: id '${entry.id}' is already used by ${fileOf[entry.id]}`);
@@ -82,7 +84,10 @@ export function compileContent(contentDir: string): SkillContent {
   for (const folder of ANSWER_FOLDERS) {
     for (const file of yamlFiles(at(folder))) {
       const data = parseFile(answerFile, file, problems);
-      if (!data) continue;
+      if (!data) {
+        known.add(idOf(file)); // reported already; references to it are not problems of their own
+        continue;
+      }
       const parts = data.answer.map((p) => fill(p.replace(/\s+/g, ' ')));
       parts.forEach((p, i) => {
         if (wordCount(p) > MAX_PART_WORDS) problems.push(`${file}: answer[${i}]: has ${wordCount(p)} words; split it into parts of at most ${MAX_PART_WORDS}`);
@@ -95,7 +100,10 @@ export function compileContent(contentDir: string): SkillContent {
   }
   for (const file of yamlFiles(at('lists'))) {
     const data = parseFile(listFile, file, problems);
-    if (!data) continue;
+    if (!data) {
+      known.add(idOf(file));
+      continue;
+    }
     const list: ListEntry = {
       kind: 'list',
       id: idOf(file),
@@ -110,7 +118,7 @@ export function compileContent(contentDir: string): SkillContent {
     add(list, file);
   }
 
-  checkReferences(entries, fileOf, problems);
+  checkReferences(entries, fileOf, known, problems);
   if (!entries[MENU_LIST] || entries[MENU_LIST].kind !== 'list') problems.push(`${at('lists', `${MENU_LIST}.yaml`)}: the menu list is missing`);
   if (problems.length || !source || !lexicon || !ui) throw new ContentError(problems);
 
@@ -118,9 +126,9 @@ export function compileContent(contentDir: string): SkillContent {
 }
 
 /** Every goTo, item and alsoAnswers target must exist; every answer must be reachable from a list. */
-function checkReferences(entries: Record<string, Entry>, fileOf: Record<string, string>, problems: Problems): void {
+function checkReferences(entries: Record<string, Entry>, fileOf: Record<string, string>, known: Set<string>, problems: Problems): void {
   const mustExist = (ref: string, file: string, field: string) => {
-    if (!entries[ref]) problems.push(`${file}: ${field}: refers to '${ref}', which no content file defines`);
+    if (!Object.hasOwn(entries, ref) && !known.has(ref)) problems.push(`${file}: ${field}: refers to '${ref}', which no content file defines`);
   };
   const listed = new Set<string>();
   for (const entry of Object.values(entries)) {

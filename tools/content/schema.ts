@@ -5,7 +5,10 @@
 import { z } from 'zod';
 import { UI_KEYS } from '../../lambda/content/types';
 
-const text = z.string().trim().min(1, 'must not be empty');
+const text = z
+  .string({ error: (issue) => (issue.input === undefined ? 'is missing' : 'must be text') })
+  .trim()
+  .min(1, 'must not be empty');
 const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens');
 
 export const offerFile = z.strictObject({ question: text.regex(/\?$/, 'must be a question ending in "?"'), goTo: id });

@@ -17,6 +17,9 @@ export type Understood =
   | { kind: 'intent'; intent: string; slots: HeardSlot[]; emptySlots: string[]; score: number }
   | { kind: 'fallback'; score: number };
 
+const SLOT_BONUS = 0.1;
+const UNKNOWN_SLOT_DISCOUNT = 0.95;
+
 /** Below this similarity an utterance is not understood (tuned on the dialogue tests; see README). */
 export const MATCH_THRESHOLD = 0.62;
 
@@ -58,11 +61,16 @@ const FILLER_PHRASES = [
 ];
 const FILLER_WORDS = new Set(['um', 'umm', 'uh', 'er', 'erm', 'hmm', 'please', 'alexa', 'just', 'so', 'well', 'a', 'an', 'the', 'like', 'actually', 'basically', 'ok', 'okay', 'right', 'then']);
 
-/** "Symptoms" and "symptom" are the same word to a listener. */
+/**
+ * A light stemmer: "diagnosed", "diagnoses", "diagnosing" and "diagnose" are one word to a listener, and
+ * so are "symptom" and "symptoms". Applied alike to samples and utterances, so it only has to be consistent.
+ */
 function stem(word: string): string {
-  if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
-  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us') && !word.endsWith('is')) return word.slice(0, -1);
-  return word;
+  if (word.length <= 3 || /(ss|us|is)$/.test(word)) return word;
+  for (const [suffix, replacement] of [['ies', 'y'], ['ing', ''], ['ed', ''], ['es', ''], ['s', '']] as const) {
+    if (word.endsWith(suffix) && word.length - suffix.length >= 3) return word.slice(0, -suffix.length) + replacement;
+  }
+  return word.endsWith('e') ? word.slice(0, -1) : word;
 }
 
 /** Lower case, contractions expanded, punctuation gone; hyphens become spaces ("x-ray" → "x ray"). */
@@ -101,8 +109,27 @@ interface Sample {
 const slotToken = (type: string) => `{${type.toLowerCase()}}`;
 const pairsOf = (words: string[]) => words.slice(1).map((w, i) => `${words[i]} ${w}`);
 
-/** Dice overlap of two multisets of strings. */
-function overlap(a: string[], b: string[]): number {
+/**
+ * Cosine similarity of two bags of words weighted by informativeness: one distinctive word ("symptoms")
+ * is close to a longer sample that has it, while a word no sample knows weighs the utterance down.
+ */
+function cosine(a: string[], b: string[], weight: (w: string) => number): number {
+  if (!a.length || !b.length) return 0;
+  const vector = (words: string[]) => {
+    const v = new Map<string, number>();
+    for (const w of words) v.set(w, (v.get(w) ?? 0) + weight(w));
+    return v;
+  };
+  const va = vector(a);
+  const vb = vector(b);
+  let dot = 0;
+  for (const [w, x] of va) dot += x * (vb.get(w) ?? 0);
+  const norm = (v: Map<string, number>) => Math.sqrt([...v.values()].reduce((sum, x) => sum + x * x, 0));
+  return dot / (norm(va) * norm(vb));
+}
+
+/** Dice overlap of two multisets of strings, each word counted by its weight. */
+function overlap(a: string[], b: string[], weight: (w: string) => number = () => 1): number {
   if (!a.length && !b.length) return 1;
   if (!a.length || !b.length) return 0;
   const counts = new Map<string, number>();
@@ -111,11 +138,12 @@ function overlap(a: string[], b: string[]): number {
   for (const y of b) {
     const n = counts.get(y) ?? 0;
     if (n > 0) {
-      shared += 1;
+      shared += weight(y);
       counts.set(y, n - 1);
     }
   }
-  return (2 * shared) / (a.length + b.length);
+  const total = (words: string[]) => words.reduce((sum, w) => sum + weight(w), 0);
+  return (2 * shared) / (total(a) + total(b));
 }
 
 export interface Understander {
@@ -145,6 +173,23 @@ export function createUnderstander(model: InteractionModel, builtInPhrases: Reco
     }
   }
 
+  // Words that appear in few intents say more about which one is meant ("symptom") than words that appear
+  // in many ("what", "bone", "cancer"): each word is weighted by its inverse intent frequency. A word no
+  // sample uses weighs most, so gibberish pulls every score down towards the fallback.
+  const intentsWith = new Map<string, Set<string>>();
+  for (const sample of samples) for (const w of sample.words) (intentsWith.get(w) ?? intentsWith.set(w, new Set()).get(w)!).add(sample.intent.name);
+  const weight = (w: string) => Math.log(1 + intents.length / (intentsWith.get(w)?.size ?? 1));
+
+  function similarity(words: string[], sample: Sample): number {
+    // Word order counts through word pairs, when both sides have any: a one-word answer ("symptoms") has none.
+    const pairs = pairsOf(words);
+    const unigrams = cosine(words, sample.words, weight);
+    const score = pairs.length && sample.pairs.length ? 0.8 * unigrams + 0.2 * overlap(pairs, sample.pairs) : unigrams;
+    // A recognised slot value is strong evidence for the intents whose samples take that slot.
+    const slotAgrees = sample.words.some((w) => w.startsWith('{') && words.includes(w));
+    return Math.min(1, score + (slotAgrees ? SLOT_BONUS : 0));
+  }
+
   /** Replaces slot values in the utterance by their type's token, remembering what was heard. */
   function findSlots(words: string[], said: string[]): { words: string[]; found: { type: string; heard: string; id: string; canonical: string }[] } {
     const out: string[] = [];
@@ -170,7 +215,13 @@ export function createUnderstander(model: InteractionModel, builtInPhrases: Reco
     const { words, found } = findSlots(plain, said);
     let best: { sample: Sample; score: number } | undefined;
     for (const sample of samples) {
-      const score = Math.max(similarity(words, sample), similarity(withUnknownSlot(words, sample), sample));
+      const score = Math.max(
+        similarity(words, sample),
+        // The same words read plainly: "clinical trials" is a slot synonym and also the heart of ClinicalTrialsIntent.
+        found.length ? similarity(plain, sample) : 0,
+        // A guessed unknown slot value counts a little less than words that match outright.
+        UNKNOWN_SLOT_DISCOUNT * similarity(withUnknownSlot(words, sample), sample),
+      );
       if (!best || score > best.score) best = { sample, score };
     }
     if (!best || best.score < MATCH_THRESHOLD) return { kind: 'fallback', score: best?.score ?? 0 };
@@ -191,10 +242,6 @@ export function createUnderstander(model: InteractionModel, builtInPhrases: Reco
   }
 
   return { understand };
-}
-
-function similarity(words: string[], sample: Sample): number {
-  return 0.7 * overlap(words, sample.words) + 0.3 * overlap(pairsOf(words), sample.pairs);
 }
 
 /** Words a slot may hold that no slot value matched ("tell me about magic beans"). */

@@ -1,0 +1,32 @@
+/**
+ * Runs every script in test/dialogues/scripts through the simulator `npm start` uses: the project's own
+ * interaction model understands the words, real envelopes reach the real handler.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { handler } from '../../lambda/index';
+import { BUILT_IN_PHRASES } from '../../tools/simulator/built-ins';
+import { loadInteractionModel } from '../../tools/simulator/interaction-model';
+import { SimulatedSession } from '../../tools/simulator/session';
+import { createUnderstander } from '../../tools/simulator/understand';
+import { ssmlProblems } from '../support/alexa-ssml';
+import { checkTurn, parseDialogue } from './dialogue-script';
+
+const SCRIPTS = path.join(__dirname, 'scripts');
+const model = loadInteractionModel('en-GB');
+const understander = createUnderstander(model, BUILT_IN_PHRASES);
+const files = fs.readdirSync(SCRIPTS).filter((f) => f.endsWith('.dialogue')).sort();
+
+describe.each(files)('%s', (file) => {
+  const script = parseDialogue(file, fs.readFileSync(path.join(SCRIPTS, file), 'utf8'));
+  it.each(script.sessions.map((session, i) => [`session ${i + 1}: "${session[0].says}"`, session]))('%s', async (_name, session) => {
+    const simulated = new SimulatedSession(handler, model, understander);
+    const problems: string[] = [];
+    for (const turn of session) {
+      const got = await simulated.say(turn.says);
+      if (got.ssml) problems.push(...ssmlProblems(got.ssml, { maxWords: 110 }).map((p) => `${file}:${turn.line}: ${p}`));
+      problems.push(...checkTurn(file, turn, got));
+    }
+    expect(problems).toEqual([]);
+  });
+});
