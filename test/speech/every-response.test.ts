@@ -85,7 +85,7 @@ describe('every response the skill can give', () => {
           const trail = `${state.path} > ${request.label}`;
           for (const p of problemsWith(response)) failures.push(`${trail}: ${p}`);
           const attributes = response.sessionAttributes ?? {};
-          const { back: _back, ...key } = (attributes.conversation ?? {}) as Record<string, unknown>;
+          const { back, ...key } = (attributes.conversation ?? {}) as Record<string, unknown>;
           const id = JSON.stringify(key);
           if (response.response.shouldEndSession === false && !seen.has(id)) {
             seen.set(id, trail);
