@@ -19,6 +19,8 @@ export type Understood =
 
 const SLOT_BONUS = 0.1;
 const UNKNOWN_SLOT_DISCOUNT = 0.95;
+/** An unknown word weighs as much as a word that eight intents share. */
+const UNKNOWN_WORD_INTENTS = 8;
 
 /** Below this similarity an utterance is not understood (tuned on the dialogue tests; see README). */
 export const MATCH_THRESHOLD = 0.62;
@@ -60,6 +62,9 @@ const FILLER_PHRASES = [
   'i was wondering',
 ];
 const FILLER_WORDS = new Set(['um', 'umm', 'uh', 'er', 'erm', 'hmm', 'please', 'alexa', 'just', 'so', 'well', 'a', 'an', 'the', 'like', 'actually', 'basically', 'ok', 'okay', 'right', 'then']);
+/** Carers ask for someone: "how is my husband diagnosed" asks what "how is it diagnosed" asks. */
+const PEOPLE = ['husband', 'wife', 'partner', 'mum', 'mom', 'mother', 'dad', 'father', 'son', 'daughter', 'sister', 'brother', 'friend', 'nan', 'grandma', 'grandad'];
+for (const person of PEOPLE) FILLER_WORDS.add(person);
 
 /**
  * A light stemmer: "diagnosed", "diagnoses", "diagnosing" and "diagnose" are one word to a listener, and
@@ -178,7 +183,9 @@ export function createUnderstander(model: InteractionModel, builtInPhrases: Reco
   // sample uses weighs most, so gibberish pulls every score down towards the fallback.
   const intentsWith = new Map<string, Set<string>>();
   for (const sample of samples) for (const w of sample.words) (intentsWith.get(w) ?? intentsWith.set(w, new Set()).get(w)!).add(sample.intent.name);
-  const weight = (w: string) => Math.log(1 + intents.length / (intentsWith.get(w)?.size ?? 1));
+  // A word no sample uses counts as a fairly rare one: enough to tell gibberish from a question, not so much
+  // that one extra word ("going to be") drowns the words that do match.
+  const weight = (w: string) => Math.log(1 + intents.length / (intentsWith.get(w)?.size ?? UNKNOWN_WORD_INTENTS));
 
   function similarity(words: string[], sample: Sample): number {
     // Word order counts through word pairs, when both sides have any: a one-word answer ("symptoms") has none.
@@ -188,6 +195,19 @@ export function createUnderstander(model: InteractionModel, builtInPhrases: Reco
     // A recognised slot value is strong evidence for the intents whose samples take that slot.
     const slotAgrees = sample.words.some((w) => w.startsWith('{') && words.includes(w));
     return Math.min(1, score + (slotAgrees ? SLOT_BONUS : 0));
+  }
+
+  /**
+   * The score if the words the carrier phrase does not explain are an unknown slot value. A guess counts a
+   * little less than words that match outright, and much less when those words belong to other intents:
+   * "what is the symptom" asks about symptoms, "what is the weather" names a test the skill does not know.
+   */
+  function unknownSlotScore(words: string[], sample: Sample): number {
+    const guessed = withUnknownSlot(words, sample);
+    if (guessed === words) return 0;
+    const filler = words.filter((w) => !guessed.includes(w));
+    const known = filler.filter((w) => intentsWith.has(w)).length / filler.length;
+    return UNKNOWN_SLOT_DISCOUNT * (1 - 0.5 * known) * similarity(guessed, sample);
   }
 
   /** Replaces slot values in the utterance by their type's token, remembering what was heard. */
@@ -219,8 +239,7 @@ export function createUnderstander(model: InteractionModel, builtInPhrases: Reco
         similarity(words, sample),
         // The same words read plainly: "clinical trials" is a slot synonym and also the heart of ClinicalTrialsIntent.
         found.length ? similarity(plain, sample) : 0,
-        // A guessed unknown slot value counts a little less than words that match outright.
-        UNKNOWN_SLOT_DISCOUNT * similarity(withUnknownSlot(words, sample), sample),
+        unknownSlotScore(words, sample),
       );
       if (!best || score > best.score) best = { sample, score };
     }

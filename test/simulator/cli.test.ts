@@ -1,0 +1,75 @@
+/** `npm start` as scripts and tests use it: one JSON line per turn, from --say or from standard input. */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { compiledContent as content } from '../../lambda/content/compiled';
+
+const root = path.resolve(__dirname, '../..');
+const tsx = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+const main = path.join(root, 'tools', 'simulator', 'main.ts');
+
+function run(args: string[], options: { input?: string; env?: Record<string, string> } = {}) {
+  const result = spawnSync(process.execPath, [tsx, main, ...args], { cwd: root, input: options.input ?? '', env: { ...process.env, ...options.env }, encoding: 'utf8', timeout: 60_000 });
+  return { code: result.status, lines: result.stdout.split('\n').filter(Boolean), stdout: result.stdout, stderr: result.stderr };
+}
+
+interface JsonTurn {
+  heard: string;
+  request: { type: string; intent?: string; slots?: Record<string, { value: string; id?: string }> };
+  ssml: string | null;
+  text: string;
+  reprompt: string | null;
+  card: { title: string; text: string } | null;
+  endSession: boolean;
+  error?: string;
+}
+
+const parse = (lines: string[]) => lines.map((l) => JSON.parse(l) as JsonTurn);
+
+describe('npm start -- --json', () => {
+  it('prints exactly one JSON object per --say, and nothing else', () => {
+    const { code, lines } = run(['--json', '--say', 'open bone secondaries guide', '--say', 'what tests might I have', '--say', 'the bone scan', '--say', 'stop']);
+    expect(code).toBe(0);
+    const turns = parse(lines);
+    expect(turns.map((t) => t.heard)).toEqual(['open bone secondaries guide', 'what tests might I have', 'the bone scan', 'stop']);
+    expect(turns.map((t) => t.request.intent ?? t.request.type)).toEqual(['LaunchRequest', 'TestsIntent', 'TestDetailIntent', 'AMAZON.StopIntent']);
+    expect(turns[2].request.slots).toEqual({ test: { value: 'bone scan', id: 'bone-scan' } });
+    expect(turns[2].text.startsWith(content.entries['bone-scan'].kind === 'topic' ? content.entries['bone-scan'].parts[0].split('. ')[0] : '')).toBe(true);
+    expect(turns[2].ssml).toMatch(/^<speak>.*<\/speak>$/);
+    expect(turns[2].card?.title).toBe(content.entries['bone-scan'].title);
+    expect(turns.map((t) => t.endSession)).toEqual([false, false, false, true]);
+    expect(turns[3].reprompt).toBeNull();
+    expect(Object.keys(turns[0]).sort()).toEqual(['card', 'endSession', 'heard', 'reprompt', 'request', 'ssml', 'text']);
+  }, 60_000);
+
+  it('reads turns piped in on standard input the same way', () => {
+    const { code, lines } = run(['--json'], { input: 'what is myeloma\nyes\n\nrepeat\n' });
+    expect(code).toBe(0);
+    expect(parse(lines).map((t) => t.request.intent)).toEqual(['MyelomaIntent', 'AMAZON.YesIntent', 'AMAZON.RepeatIntent']);
+  }, 60_000);
+
+  it('prints an error object and exits non-zero when the handler call fails', () => {
+    // A skill locked to another skill id refuses the simulator's requests: the handler call itself fails.
+    const { code, lines } = run(['--json', '--say', 'what is myeloma', '--say', 'yes'], { env: { SKILL_ID: 'amzn1.ask.skill.someone-else' } });
+    expect(code).not.toBe(0);
+    const [turn] = parse(lines);
+    expect(turn.heard).toBe('what is myeloma');
+    expect(turn.error).toBeTruthy();
+    expect(lines).toHaveLength(1);
+  }, 60_000);
+});
+
+describe('npm start in a terminal', () => {
+  it('prints readable turns, the SSML with --ssml, and says how to get espeak-ng when --speak cannot speak', () => {
+    const { code, stdout } = run(['--ssml', '--speak', '--say', 'what is myeloma'], { env: { PATH: path.dirname(process.execPath) } });
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Alexa: Myeloma is a type of blood cancer/);
+    expect(stdout).toMatch(/SSML: <speak>/);
+    expect(stdout).toMatch(/apt-get install espeak-ng/);
+  }, 60_000);
+
+  it('refuses a locale it has no model for, naming the ones it has', () => {
+    const { code, stderr } = run(['--locale', 'fr-FR', '--say', 'bonjour']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/en-GB/);
+  }, 60_000);
+});
