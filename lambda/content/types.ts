@@ -24,6 +24,8 @@ export interface TopicEntry {
   parts: string[];
   /** The follow-up after the last part. Items of a list get "the next one" when they have none. */
   offer?: Offer;
+  /** The disclaimer is said with this answer every time (About). */
+  alwaysDisclaim?: boolean;
   /** The list this entry is an item of, if any (set by the compiler). */
   list?: string;
 }
@@ -86,7 +88,9 @@ export const UI_KEYS = [
   'nextItemQuestion',
   'helpGeneral',
   'helpList',
+  'helpListEnd',
   'helpItem',
+  'helpItemLast',
   'helpTopic',
   'helpQuestion',
   'emergency',

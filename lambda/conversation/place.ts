@@ -26,8 +26,9 @@ export function stepsOf(entry: Entry): number {
 
 export function isValidPlace(content: SkillContent, place: Place): boolean {
   if (place.id === WELCOME || place.id === HELP) return place.step === 0;
+  if (!Object.hasOwn(content.entries, place.id)) return false;
   const entry = content.entries[place.id];
-  return Boolean(entry) && Number.isInteger(place.step) && place.step >= 0 && place.step < stepsOf(entry);
+  return Number.isInteger(place.step) && place.step >= 0 && place.step < stepsOf(entry);
 }
 
 export const startOf = (id: string): Place => ({ id, step: 0 });

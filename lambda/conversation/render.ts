@@ -48,7 +48,7 @@ export function createRenderer(content: SkillContent, voice: Voice): Renderer {
 
   function renderTopic(topic: TopicEntry, place: Place): Rendered {
     const card: Card = { title: topic.title, text: topic.parts.join('\n\n') };
-    const speech = withDisclaimer(voice.say(topic.parts[place.step]), place);
+    const speech = withDisclaimer(voice.say(topic.parts[place.step]), topic.alwaysDisclaim ? { ...place, disclaim: true } : place);
     if (place.step + 1 < topic.parts.length) {
       return {
         reply: { kind: 'ask', speech, question: voice.ui('moreQuestion'), reprompt: voice.ui('moreReprompt'), card },
@@ -90,9 +90,14 @@ export function createRenderer(content: SkillContent, voice: Voice): Renderer {
     const at = context ? entry(context.id) : undefined;
     const list = at?.kind === 'list' ? at : at?.kind === 'topic' && at.list ? entry(at.list) : undefined;
     let speech: Ssml;
-    if (at?.kind === 'list') speech = voice.ui('helpList', { name: nameOf(at.id), example: exampleOf(at) });
-    else if (at && list?.kind === 'list') speech = voice.ui('helpItem', { name: nameOf(at.id), noun: voice.say(list.noun.one), example: exampleOf(list) });
-    else if (at) speech = voice.ui('helpTopic', { name: nameOf(at.id) });
+    // Help only promises what "next" will really do from here.
+    if (context && at?.kind === 'list') {
+      const more = context.step + 1 < stepsOf(at);
+      speech = voice.ui(more ? 'helpList' : 'helpListEnd', { name: nameOf(at.id), example: exampleOf(at) });
+    } else if (at && list?.kind === 'list') {
+      const last = list.items[list.items.length - 1] === at.id;
+      speech = voice.ui(last ? 'helpItemLast' : 'helpItem', { name: nameOf(at.id), noun: voice.say(last ? list.noun.many : list.noun.one), example: exampleOf(list) });
+    } else if (at) speech = voice.ui('helpTopic', { name: nameOf(at.id) });
     else speech = voice.ui('helpGeneral');
     // Help is fuller than the welcome: it always carries the emergency advice and the disclaimer in full.
     return {

@@ -23,22 +23,25 @@ export interface TurnOptions {
 
 export class Turn {
   readonly state: ConversationState;
+  private readonly inSession: boolean;
 
   constructor(
     private readonly input: HandlerInput,
     readonly content: SkillContent,
     readonly renderer: Renderer,
   ) {
-    this.state = readState(content, input.attributesManager.getSessionAttributes());
+    // Requests outside a session (skill events) have no attributes to read or write.
+    this.inSession = Boolean(input.requestEnvelope.session);
+    this.state = readState(content, this.inSession ? input.attributesManager.getSessionAttributes() : undefined);
   }
 
   /** Plays a place: a content answer, the welcome or the help. Says the disclaimer once a session. */
   play(place: Place, { remember = true }: TurnOptions = {}): Response {
-    const isContent = place.id !== HELP;
     const shown: Place = { id: place.id, step: place.step };
-    if (place.disclaim || (isContent && !this.state.disclaimed)) shown.disclaim = true;
+    // Once a session: with the first thing said, unless that already says it (Help, About).
+    if (place.disclaim || (place.id !== HELP && !this.state.disclaimed)) shown.disclaim = true;
     const { reply, offer } = this.renderer.render(shown, this.state.at);
-    if (isContent) this.state.disclaimed = true;
+    this.state.disclaimed = true;
     if (place.id !== HELP && place.id !== WELCOME) {
       if (remember && this.state.at && !samePlace(this.state.at, shown)) this.state.back = [...this.state.back, this.state.at].slice(-MAX_BACK);
       this.state.at = shown;
@@ -49,13 +52,16 @@ export class Turn {
       if (offer) this.state.offer = offer;
       else delete this.state.offer;
     }
-    this.state.misses = 0;
     return this.respond(reply);
   }
 
-  /** Says a reply that is not a place (a "sorry", a confirmation); "repeat" will not replay it. */
-  respond(reply: Reply): Response {
-    this.input.attributesManager.setSessionAttributes(writeState(this.state));
+  /**
+   * Says a reply that is not a place (a "sorry", a confirmation); "repeat" will not replay it. Any reply but
+   * a misunderstanding (`miss`) means the listener was understood, so the count of misses starts again.
+   */
+  respond(reply: Reply, { miss = false }: { miss?: boolean } = {}): Response {
+    if (!miss) this.state.misses = 0;
+    if (this.inSession) this.input.attributesManager.setSessionAttributes(writeState(this.state));
     const builder = this.input.responseBuilder;
     if (reply.kind === 'tell') return builder.speak(atRate(reply.speech, NORMAL_RATE)).withShouldEndSession(true).getResponse();
     const said = reply.speech ? joinSsml(reply.speech, pause(BEFORE_QUESTION_MS), reply.question) : reply.question;

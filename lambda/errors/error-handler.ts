@@ -6,6 +6,7 @@ import { getRequestType, type ErrorHandler } from 'ask-sdk-core';
 import { turnFor, voice } from '../conversation/turn-for';
 import { intentNameOf } from '../handlers/request-facts';
 import { log } from '../logging/log';
+import { joinSsml } from '../speech/ssml';
 
 export const SkillErrorHandler: ErrorHandler = {
   canHandle: () => true,
@@ -22,8 +23,8 @@ export const SkillErrorHandler: ErrorHandler = {
     try {
       return turnFor(input).respond({ kind: 'ask', speech: voice.ui('error'), question: voice.ui('welcomeQuestion'), reprompt: voice.ui('genericReprompt') });
     } catch {
-      // The state or the response builder itself failed: answer with the bare builder.
-      return input.responseBuilder.speak(voice.ui('error')).withShouldEndSession(true).getResponse();
+      // The conversation itself failed: answer with the bare builder, still inviting another try.
+      return input.responseBuilder.speak(joinSsml(voice.ui('error'), voice.ui('welcomeQuestion'))).reprompt(voice.ui('genericReprompt')).withShouldEndSession(false).getResponse();
     }
   },
 };

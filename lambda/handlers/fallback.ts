@@ -1,6 +1,7 @@
 /**
  * What the model could not place (AMAZON.FallbackIntent, or an intent this code does not know): a short
- * "sorry" that suggests what fits where the listener is. After two in a row, the topic list is offered.
+ * "sorry" that suggests what fits where the listener is. The second in a row offers the topic list; the
+ * third reads it.
  */
 import type { RequestHandler } from 'ask-sdk-core';
 import { startOf } from '../conversation/place';
@@ -17,14 +18,16 @@ export const FallbackHandler: RequestHandler = {
     const turn = turnFor(input);
     const state = turn.state;
     state.misses += 1;
-    if (state.misses >= MISSES_BEFORE_TOPICS) {
+    // Third time: stop apologising and read the topics, which is what the offer was for.
+    if (state.misses > MISSES_BEFORE_TOPICS) return turn.play(startOf(content.menu));
+    if (state.misses === MISSES_BEFORE_TOPICS) {
       state.offer = startOf(content.menu);
       return turn.respond({
         kind: 'ask',
         speech: NOTHING,
         question: voice.ui('fallbackOfferTopics'),
         reprompt: voice.ui('offerReprompt', { name: voice.say(content.entries[content.menu].name) }),
-      });
+      }, { miss: true });
     }
     const at = state.at ? content.entries[state.at.id] : undefined;
     const listId = at?.kind === 'list' ? at.id : at?.kind === 'topic' ? at.list : undefined;
@@ -33,6 +36,6 @@ export const FallbackHandler: RequestHandler = {
       list?.kind === 'list' && list.id !== content.menu
         ? voice.ui('fallbackList', { name: voice.say(list.name), example: voice.say(content.entries[list.items[1] ?? list.items[0]].name) })
         : voice.ui('fallbackGeneral');
-    return turn.respond({ kind: 'ask', speech, question: voice.ui('fallbackQuestion'), reprompt: voice.ui('genericReprompt') });
+    return turn.respond({ kind: 'ask', speech, question: voice.ui('fallbackQuestion'), reprompt: voice.ui('genericReprompt') }, { miss: true });
   },
 };

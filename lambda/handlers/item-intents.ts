@@ -18,7 +18,7 @@ export const ITEM_INTENTS: Readonly<Record<string, { slot: string; list: string 
   TreatmentDetailIntent: { slot: 'treatment', list: 'treatments' },
 };
 
-/** Heard text is echoed back, escaped and cut short: it is whatever the listener (or a bad request) said. */
+/** Heard text is echoed back, escaped and cut short (by characters, never inside an emoji): it is whatever the listener, or a bad request, said. */
 const MAX_ECHO_CHARS = 60;
 
 /** The id entity resolution matched, from any authority (the custom slot type comes first). */
@@ -32,6 +32,25 @@ export function resolvedId(slot: Slot | null | undefined): string | undefined {
   return undefined;
 }
 
+const plainName = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').replace(/^(a|an|the) /, '').trim();
+
+/**
+ * Two intents take a slot on their own ("{test}", "{treatment}"), so Alexa may put a treatment's name in
+ * the test slot, where it cannot resolve. An unresolved value that is exactly the name of a test or
+ * treatment the content has is answered as that, not as unknown.
+ */
+function itemNamed(heard: string): string | undefined {
+  const wanted = plainName(heard);
+  for (const { list } of Object.values(ITEM_INTENTS)) {
+    const found = (content.entries[list] as ListEntry).items.find((id) => {
+      const item = content.entries[id];
+      return [item.name, item.title, id].some((name) => plainName(name) === wanted);
+    });
+    if (found) return found;
+  }
+  return undefined;
+}
+
 function answerItem(input: HandlerInput, intent: string) {
   const { slot: slotName, list: listId } = ITEM_INTENTS[intent];
   const turn = turnFor(input);
@@ -41,13 +60,13 @@ function answerItem(input: HandlerInput, intent: string) {
   if (!heard) return turn.play(startOf(listId));
 
   const id = resolvedId(slot);
-  const target = id && (list.items.includes(id) ? id : Object.hasOwn(list.alsoAnswers, id) ? list.alsoAnswers[id] : undefined);
+  const target = id ? (list.items.includes(id) ? id : Object.hasOwn(list.alsoAnswers, id) ? list.alsoAnswers[id] : undefined) : itemNamed(heard);
   if (target) return turn.play(startOf(target));
 
   const names = list.items.map((item) => voice.say(content.entries[item].name));
   return turn.respond({
     kind: 'ask',
-    speech: voice.ui('unknownItem', { heard: escapeText(heard.slice(0, MAX_ECHO_CHARS)), noun: voice.say(list.noun.many), items: spokenList(names) }),
+    speech: voice.ui('unknownItem', { heard: escapeText(Array.from(heard).slice(0, MAX_ECHO_CHARS).join('')), noun: voice.say(list.noun.many), items: spokenList(names) }),
     question: voice.ui('unknownItemQuestion'),
     reprompt: voice.ui('listChooseReprompt', { example: names[1] ?? names[0] }),
   });

@@ -1,9 +1,14 @@
-/** The catch-all, last in order: a request type this skill does not handle gets a spoken answer, not an error. */
+/**
+ * The catch-all, last in order: a request type this skill does not handle gets a spoken answer, not an
+ * error. Events outside a session (a skill being enabled, say) cannot be spoken to: they get an empty response.
+ */
 import type { RequestHandler } from 'ask-sdk-core';
 import { turnFor, voice } from '../conversation/turn-for';
 
 export const UnhandledRequestHandler: RequestHandler = {
   canHandle: () => true,
-  handle: (input) =>
-    turnFor(input).respond({ kind: 'ask', speech: voice.ui('unsupportedRequest'), question: voice.ui('welcomeQuestion'), reprompt: voice.ui('genericReprompt') }),
+  handle: (input) => {
+    if (!input.requestEnvelope.session) return input.responseBuilder.getResponse();
+    return turnFor(input).respond({ kind: 'ask', speech: voice.ui('unsupportedRequest'), question: voice.ui('welcomeQuestion'), reprompt: voice.ui('genericReprompt') });
+  },
 };

@@ -33,7 +33,8 @@ const BUILT_IN_WORDS: Readonly<Record<string, string>> = {
 export const normaliseHeard = (text: string) => text.toLowerCase().replace(/[^a-z' ]+/g, ' ').replace(/\s+/g, ' ').trim();
 
 export function builtInIntentFor(heard: string): string | undefined {
-  return BUILT_IN_WORDS[normaliseHeard(heard)];
+  const word = normaliseHeard(heard);
+  return Object.hasOwn(BUILT_IN_WORDS, word) ? BUILT_IN_WORDS[word] : undefined;
 }
 
 export const BuiltInWordsInterceptor: RequestInterceptor = {

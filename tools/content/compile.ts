@@ -95,6 +95,7 @@ export function compileContent(contentDir: string): SkillContent {
       });
       const topic: TopicEntry = { kind: 'topic', id: idOf(file), title: data.title, name: data.name, parts };
       if (data.offer) topic.offer = data.offer;
+      if (data.alwaysDisclaim) topic.alwaysDisclaim = true;
       add(topic, file);
     }
   }

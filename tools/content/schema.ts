@@ -18,6 +18,8 @@ export const answerFile = z.strictObject({
   title: text,
   answer: z.array(text).min(1, 'needs at least one part'),
   offer: offerFile.optional(),
+  /** Say the medical-advice disclaimer with this answer every time (About), not just once a session. */
+  alwaysDisclaim: z.boolean().optional(),
 });
 
 export const listFile = z.strictObject({

@@ -1,0 +1,340 @@
+/**
+ * A transcript helper over the real Lambda handler: each call is one turn of a spoken conversation.
+ *
+ *   const c = conversation();
+ *   await c.launch();
+ *   const a = await c.intent('TestsIntent');
+ *   expect(a.text).toContain('There are seven tests and scans');
+ *
+ * Envelopes are built with ask-sdk-test's request builders. Session attributes are carried from each
+ * response to the next request (through JSON, as Alexa does), and `session.new` is set on the first
+ * request only. Every response is checked on the way through, so every test checks for free that:
+ *   - the speech and the reprompt are valid Alexa SSML (test/support/alexa-ssml.ts), at most 110 words;
+ *   - a response that keeps the session open asks a question ("?") and has a reprompt;
+ *   - a response that ends the session asks no question and has no reprompt.
+ * A broken response throws, failing the test that caused it.
+ */
+import type { Context } from 'aws-lambda';
+import type { RequestEnvelope, ResponseEnvelope, SessionEndedReason, ui } from 'ask-sdk-model';
+import { IntentRequestBuilder, LaunchRequestBuilder, SessionEndedRequestBuilder, type SkillSettings } from 'ask-sdk-test';
+import { compiledContent } from '../../lambda/content/compiled';
+import type { Entry, ListEntry, TopicEntry, UiKey } from '../../lambda/content/types';
+import { handler } from '../../lambda/index';
+import { ssmlProblems, ssmlToText } from './alexa-ssml';
+
+/** The longest a single response may speak: about 45 seconds, what a listener can follow without a screen. */
+export const MAX_WORDS = 110;
+
+export const TEST_SETTINGS: Readonly<SkillSettings> = {
+  appId: 'amzn1.ask.skill.test',
+  userId: 'amzn1.ask.account.test',
+  deviceId: 'amzn1.ask.device.test',
+  locale: 'en-GB',
+};
+
+/** A slot as the listener filled it: with an `id`, entity resolution matched; without, it did not. */
+export interface SlotInput {
+  /** What Alexa heard; omitted for an empty slot. */
+  value?: string;
+  /** The resolved value id (ER_SUCCESS_MATCH); omitted for ER_SUCCESS_NO_MATCH. */
+  id?: string;
+  /** The slot type, when it is not one of the model's known ones. */
+  type?: string;
+}
+
+/** The slot types of the interaction model (interactionModels/custom/en-GB.json), by slot name. */
+const SLOT_TYPES: Readonly<Record<string, string>> = { test: 'TestType', treatment: 'TreatmentType' };
+
+export interface Answer {
+  /** The outputSpeech SSML, or '' when the response says nothing. */
+  ssml: string;
+  /** What the listener hears, as plain text ('' when nothing is said). */
+  text: string;
+  /** The reprompt as plain text, or undefined when there is none. */
+  reprompt: string | undefined;
+  /** The reprompt SSML, or undefined. */
+  repromptSsml: string | undefined;
+  card: ui.Card | undefined;
+  /** response.shouldEndSession as sent (true, false, or undefined when not set). */
+  endSession: boolean | undefined;
+  /** The session attributes the skill sent back. */
+  attributes: Record<string, unknown> | undefined;
+  response: ResponseEnvelope;
+}
+
+export interface ConversationOptions {
+  /** The request locale; en-GB unless given. */
+  locale?: string;
+  /** The application id in the requests; amzn1.ask.skill.test unless given. */
+  appId?: string;
+  /** The function that answers; the real Lambda handler unless given. */
+  handler?: (event: RequestEnvelope, context: Context) => Promise<ResponseEnvelope>;
+}
+
+export interface Conversation {
+  /** "Alexa, open bone secondaries guide." */
+  launch(): Promise<Answer>;
+  /** An intent, with slots given as `{ slotName: { value, id } }`. */
+  intent(name: string, slots?: Record<string, SlotInput>): Promise<Answer>;
+  /** Alexa tells the skill the session has ended. */
+  sessionEnded(reason?: SessionEndedReason): Promise<Answer>;
+  /** Wraps a hand-made `request` (any type, any shape) in this conversation's session and context. */
+  request(request: Record<string, unknown>): Promise<Answer>;
+  /** Sends an envelope exactly as given (no session bookkeeping beyond reading the response). */
+  raw(envelope: unknown): Promise<Answer>;
+  /** Replaces the session attributes sent with the next request (anything, even null: for corruption tests). */
+  withAttributes(attributes: unknown): Conversation;
+  /** The session attributes the next request will carry. */
+  readonly attributes: unknown;
+  /** Every answer so far, oldest first. */
+  readonly transcript: readonly Answer[];
+}
+
+/** A Lambda context good enough for the handler, which does not read it. */
+export const LAMBDA_CONTEXT: Context = {
+  callbackWaitsForEmptyEventLoop: true,
+  functionName: 'bone-secondaries-guide',
+  functionVersion: '$LATEST',
+  invokedFunctionArn: 'arn:aws:lambda:eu-west-2:123456789012:function:bone-secondaries-guide',
+  memoryLimitInMB: '256',
+  awsRequestId: 'test-request',
+  logGroupName: '/aws/lambda/bone-secondaries-guide',
+  logStreamName: 'test',
+  getRemainingTimeInMillis: () => 5000,
+  done: () => undefined,
+  fail: () => undefined,
+  succeed: () => undefined,
+};
+
+/** Through JSON and back, as attributes travel between Alexa and the skill. */
+function viaJson(value: unknown): unknown {
+  return value === undefined ? undefined : JSON.parse(JSON.stringify(value));
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The SSML of an outputSpeech, or undefined; PlainText is refused, the skill always speaks SSML. */
+function ssmlOf(speech: unknown, where: string): string | undefined {
+  if (speech === undefined) return undefined;
+  if (!isRecord(speech) || speech.type !== 'SSML' || typeof speech.ssml !== 'string') {
+    throw new Error(`${where} is not SSML output speech: ${JSON.stringify(speech)}`);
+  }
+  return speech.ssml;
+}
+
+/** The checks every response gets; returns the answer or throws with everything that is wrong. */
+export function checkResponse(response: ResponseEnvelope): Answer {
+  const problems: string[] = [];
+  const envelope: unknown = response;
+  if (!isRecord(envelope) || !isRecord(envelope.response)) throw new Error(`not a response envelope: ${JSON.stringify(response)}`);
+  const body = response.response;
+  const ssml = ssmlOf(body.outputSpeech, 'outputSpeech');
+  const repromptSsml = ssmlOf(body.reprompt?.outputSpeech, 'reprompt');
+  for (const [where, value] of [
+    ['speech', ssml],
+    ['reprompt', repromptSsml],
+  ] as const) {
+    if (value === undefined) continue;
+    problems.push(...ssmlProblems(value, { maxWords: MAX_WORDS }).map((p) => `${where}: ${p}`));
+  }
+  const text = ssml === undefined ? '' : ssmlToText(ssml);
+  const reprompt = repromptSsml === undefined ? undefined : ssmlToText(repromptSsml);
+  const endSession = body.shouldEndSession ?? undefined;
+  if (endSession === false) {
+    if (!text.includes('?')) problems.push('the session stays open but the speech asks no question');
+    if (!reprompt) problems.push('the session stays open but there is no reprompt');
+  } else {
+    if (text.includes('?')) problems.push('the session ends but the speech asks a question');
+    if (reprompt !== undefined) problems.push('the session ends but there is a reprompt');
+  }
+  if (problems.length > 0) {
+    throw new Error(`bad response:\n  ${problems.join('\n  ')}\nssml: ${ssml ?? '(none)'}\nreprompt: ${repromptSsml ?? '(none)'}`);
+  }
+  return {
+    ssml: ssml ?? '',
+    text,
+    reprompt,
+    repromptSsml,
+    card: body.card,
+    endSession,
+    attributes: response.sessionAttributes,
+    response,
+  };
+}
+
+export function conversation(options: ConversationOptions = {}): Conversation {
+  const settings: SkillSettings = { ...TEST_SETTINGS, locale: options.locale ?? TEST_SETTINGS.locale, appId: options.appId ?? TEST_SETTINGS.appId };
+  const answer = options.handler ?? handler;
+  const sessionId = `SessionId.test-${Math.random().toString(36).slice(2)}`;
+  let attributes: unknown = {};
+  let first = true;
+  const transcript: Answer[] = [];
+
+  async function send(envelope: unknown): Promise<Answer> {
+    const response = await answer(envelope as RequestEnvelope, LAMBDA_CONTEXT);
+    const result = checkResponse(response);
+    attributes = viaJson(response.sessionAttributes ?? {});
+    transcript.push(result);
+    return result;
+  }
+
+  /** Puts this conversation's session on an envelope built by ask-sdk-test. */
+  function inSession(envelope: RequestEnvelope): RequestEnvelope {
+    if (!envelope.session) throw new Error('ask-sdk-test built an envelope without a session');
+    envelope.session.sessionId = sessionId;
+    envelope.session.new = first;
+    // The SDK's types say a record; corruption tests send anything, null included.
+    envelope.session.attributes = viaJson(attributes) as Record<string, unknown>;
+    first = false;
+    return envelope;
+  }
+
+  function intentEnvelope(name: string, slots: Record<string, SlotInput>): RequestEnvelope {
+    const builder = new IntentRequestBuilder(settings, name);
+    for (const [slot, input] of Object.entries(slots)) {
+      const type = input.type ?? SLOT_TYPES[slot] ?? `${slot[0].toUpperCase()}${slot.slice(1)}Type`;
+      if (input.value === undefined) builder.withEmptySlot(slot);
+      else if (input.id !== undefined) builder.withSlotResolution(slot, input.value, type, input.id);
+      else builder.withSlotResolutionNoMatch(slot, input.value, type);
+    }
+    return builder.build();
+  }
+
+  const self: Conversation = {
+    launch: () => send(inSession(new LaunchRequestBuilder(settings).build())),
+    intent: (name, slots = {}) => send(inSession(intentEnvelope(name, slots))),
+    sessionEnded: (reason = 'USER_INITIATED') => send(inSession(new SessionEndedRequestBuilder(settings, reason).build())),
+    request: (request) => {
+      const envelope = inSession(new LaunchRequestBuilder(settings).build());
+      const base = { requestId: `EdwRequestId.test-${transcript.length}`, timestamp: new Date().toISOString(), locale: settings.locale };
+      return send({ ...envelope, request: { ...base, ...request } });
+    },
+    raw: (envelope) => {
+      first = false;
+      return send(envelope);
+    },
+    withAttributes: (replacement) => {
+      attributes = replacement;
+      return self;
+    },
+    get attributes() {
+      return attributes;
+    },
+    transcript,
+  };
+  return self;
+}
+
+// ---------------------------------------------------------------------------
+// Expected speech, from the compiled content: what a listener should hear, as plain text, so tests
+// compare with `answer.text` without pasting any output.
+// ---------------------------------------------------------------------------
+
+export const content = compiledContent;
+
+const normalise = (text: string): string => text.replace(/\s+/g, ' ').trim();
+const regexEscape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Lexicon entries read by alias ("CT" → "C T"), longest first; phonemes are heard as written. */
+const ALIASES = [...content.lexicon].filter((e) => e.say !== undefined).sort((a, b) => b.written.length - a.written.length);
+const ALIAS_PATTERN = ALIASES.length
+  ? new RegExp(`(?<![\\w-])(?:${ALIASES.map((e) => regexEscape(e.written)).join('|')})(?![\\w-])`, 'g')
+  : undefined;
+
+/** Content text as heard: whitespace collapsed, lexicon aliases applied (as written, whole words). */
+export function heard(text: string): string {
+  const aliased = ALIAS_PATTERN ? text.replace(ALIAS_PATTERN, (w) => ALIASES.find((e) => e.written === w)?.say ?? w) : text;
+  return normalise(aliased);
+}
+
+/** A UI sentence from content/ui.yaml with its {slots} filled by `values` (already as heard). */
+export function uiText(key: UiKey, values: Record<string, string> = {}): string {
+  return normalise(
+    content.ui[key].replace(/\{([a-zA-Z]+)\}/g, (slot: string, name: string) => {
+      const value = values[name];
+      if (value === undefined) throw new Error(`uiText: no value for ${slot} in ${key}`);
+      return value;
+    }),
+  );
+}
+
+/** Sentences said one after another. */
+export const joined = (...parts: (string | undefined)[]): string => normalise(parts.filter((p) => p).join(' '));
+
+const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
+export const numberWord = (n: number): string => NUMBER_WORDS[n] ?? String(n);
+
+/** "a, b and c". */
+export function listed(names: readonly string[]): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+export function entryOf(id: string): Entry {
+  if (!Object.hasOwn(content.entries, id)) throw new Error(`no content entry '${id}'`);
+  return content.entries[id];
+}
+export function topicOf(id: string): TopicEntry {
+  const entry = entryOf(id);
+  if (entry.kind !== 'topic') throw new Error(`'${id}' is not a topic`);
+  return entry;
+}
+export function listOf(id: string): ListEntry {
+  const entry = entryOf(id);
+  if (entry.kind !== 'list') throw new Error(`'${id}' is not a list`);
+  return entry;
+}
+
+/** How the skill names an entry aloud: "a C T scan". */
+export const nameOf = (id: string): string => heard(entryOf(id).name);
+
+/** A list's items in groups of three, as they are read. */
+export function groupsOf(list: ListEntry): string[][] {
+  const groups: string[][] = [];
+  for (let i = 0; i < list.items.length; i += 3) groups.push(list.items.slice(i, i + 3));
+  return groups;
+}
+
+/** The question after a topic's last part: its own offer, the next item of its list, or the list's `after`. */
+export function followUpOf(topic: TopicEntry): string {
+  if (topic.offer) return heard(topic.offer.question);
+  const list = topic.list ? listOf(topic.list) : undefined;
+  if (!list) return uiText('welcomeQuestion');
+  const next = list.items[list.items.indexOf(topic.id) + 1];
+  if (next) return uiText('nextItemQuestion', { noun: heard(list.noun.one), name: nameOf(next) });
+  return list.after ? heard(list.after.question) : uiText('welcomeQuestion');
+}
+
+/** What `id` says at `step` (a topic's part, a list's group of three), with the disclaimer when `disclaim`. */
+export function expectedAnswer(id: string, step = 0, disclaim = false): string {
+  const disclaimer = disclaim ? uiText('disclaimer') : undefined;
+  const entry = entryOf(id);
+  if (entry.kind === 'topic') {
+    const last = step === entry.parts.length - 1;
+    return joined(heard(entry.parts[step]), disclaimer, last ? followUpOf(entry) : uiText('moreQuestion'));
+  }
+  const groups = groupsOf(entry);
+  const items = listed(groups[step].map(nameOf));
+  const size = numberWord(groups[step].length);
+  const last = step === groups.length - 1;
+  let speech: string;
+  if (step === 0) {
+    const count = uiText('listCountMany', { count: numberWord(entry.items.length), noun: heard(entry.noun.many) });
+    speech = joined(heard(entry.intro), count, last ? uiText('listOnlyGroup', { items }) : uiText('listFirstGroup', { size, items }));
+  } else if (!last) {
+    speech = uiText('listNextGroup', { size, items });
+  } else {
+    speech = groups[step].length === 1 ? uiText('listLastOne', { items }) : uiText('listLastGroup', { size, items });
+  }
+  const question = last ? uiText('listChooseQuestion') : uiText('listMoreQuestion', { size: numberWord(groups[step + 1].length) });
+  return joined(speech, disclaimer, question);
+}
+
+/** The first sentence of an entry's answer (or of a list's intro). */
+export function firstSentenceOf(id: string): string {
+  const entry = entryOf(id);
+  const text = heard(entry.kind === 'topic' ? entry.parts[0] : entry.intro);
+  return /^.*?[.?!](?=\s|$)/.exec(text)?.[0] ?? text;
+}
+
+/** Speech text as heard, from the SSML body ask-sdk-test passes to `says` predicates (no <speak>). */
+export const heardFromSpeakBody = (body: string): string => ssmlToText(`<speak>${body}</speak>`);
