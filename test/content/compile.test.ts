@@ -11,7 +11,10 @@ import { compileContent, ContentError, MAX_PART_WORDS, MENU_LIST } from '../../t
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CONTENT = path.join(ROOT, 'content');
-const SOURCE_PAGE = path.resolve(ROOT, '..', 'shared', 'source', 'secondary-bone-cancer.txt');
+/** The page as it was handed to us, kept verbatim in the repo so the project checks itself anywhere. */
+const SOURCE_PAGE = path.join(CONTENT, 'source-page.txt');
+/** Where the team's shared copy lives, beside the repo, when it is there. */
+const SHARED_SOURCE_PAGE = path.resolve(ROOT, '..', 'shared', 'source', 'secondary-bone-cancer.txt');
 const CHANGES = path.join(CONTENT, 'CHANGES.md');
 const ANSWER_FOLDERS = ['topics', 'tests', 'treatments'];
 
@@ -87,6 +90,11 @@ const traceable = topics.filter((t) => !WRITTEN_FOR_THE_SKILL.has(t.id));
 const traceableParts = traceable.flatMap((t) => t.parts.map((part, i) => [`${t.id} part ${i + 1}`, part]));
 
 describe('every answer traces to the source page', () => {
+  const shared = fs.existsSync(SHARED_SOURCE_PAGE) ? it : it.skip;
+  shared('checks against a verbatim copy of the shared source page', () => {
+    expect(fs.readFileSync(SOURCE_PAGE, 'utf8')).toBe(fs.readFileSync(SHARED_SOURCE_PAGE, 'utf8'));
+  });
+
   it('the check itself tells the page from text that is not on it', () => {
     expect(traces('The most common symptom of secondary bone cancer is pain.')).toBe(true);
     expect(traces('Drinking green tea every morning cures secondary bone cancer.')).toBe(false);
