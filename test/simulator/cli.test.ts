@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { compiledContent as content } from '../../lambda/content/compiled';
+import type { TurnResult } from '../../tools/simulator/session';
 
 const root = path.resolve(__dirname, '../..');
 const tsx = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
@@ -12,16 +13,8 @@ function run(args: string[], options: { input?: string; env?: Record<string, str
   return { code: result.status, lines: result.stdout.split('\n').filter(Boolean), stdout: result.stdout, stderr: result.stderr };
 }
 
-interface JsonTurn {
-  heard: string;
-  request: { type: string; intent?: string; slots?: Record<string, { value: string; id?: string }> };
-  ssml: string | null;
-  text: string;
-  reprompt: string | null;
-  card: { title: string; text: string } | null;
-  endSession: boolean;
-  error?: string;
-}
+/** A JSON line is a turn, or for a failed turn `{ heard, error }`. */
+type JsonTurn = TurnResult & { error?: string };
 
 const parse = (lines: string[]) => lines.map((l) => JSON.parse(l) as JsonTurn);
 
