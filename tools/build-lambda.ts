@@ -1,6 +1,7 @@
 /**
  * `npm run build`: one self-contained bundle at dist/lambda/index.js exporting the async `handler`.
- * ask-sdk-core and our code only; content is already compiled in, so nothing beside the file is needed.
+ * ask-sdk-core and our code only; content is already compiled in, so nothing beside the file is needed
+ * (the AWS SDK v3, for the preferences table, comes with the Lambda runtime).
  */
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -17,6 +18,10 @@ build({
   minify: true,
   sourcemap: false,
   legalComments: 'none',
+  // The Lambda Node.js runtime provides the AWS SDK v3; it is loaded only when a preferences table is set.
+  external: ['@aws-sdk/*'],
+  // ...through require(), which resolves from the runtime's NODE_PATH; a native import() would not.
+  supported: { 'dynamic-import': false },
   metafile: true,
   logLevel: 'warning',
 })

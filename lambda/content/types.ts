@@ -70,6 +70,7 @@ export type UiStrings = Record<UiKey, string>;
 
 export const UI_KEYS = [
   'welcome',
+  'welcomeBack',
   'welcomeQuestion',
   'disclaimer',
   'moreQuestion',
@@ -94,6 +95,16 @@ export const UI_KEYS = [
   'helpTopic',
   'helpQuestion',
   'emergency',
+  'emergencyNow',
+  'paceSlower',
+  'paceFaster',
+  'paceNormal',
+  'paceSlowest',
+  'paceFastest',
+  'paceAgainQuestion',
+  'paceReprompt',
+  'chooseNoList',
+  'chooseNoSuchItem',
   'fallbackGeneral',
   'fallbackList',
   'fallbackQuestion',
@@ -105,6 +116,7 @@ export const UI_KEYS = [
   'nothingBefore',
   'nothingNext',
   'genericReprompt',
+  'yesWithoutOffer',
   'goodbye',
   'error',
   'unsupportedLocale',
@@ -119,4 +131,6 @@ export interface SkillContent {
   menu: string;
   lexicon: LexiconEntry[];
   ui: UiStrings;
+  /** Locale → the emergency number said in Help and by the safety net. */
+  emergencyNumbers: Record<string, string>;
 }

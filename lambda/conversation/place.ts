@@ -25,7 +25,9 @@ export function stepsOf(entry: Entry): number {
 }
 
 export function isValidPlace(content: SkillContent, place: Place): boolean {
-  if (place.id === WELCOME || place.id === HELP) return place.step === 0;
+  // The welcome has two forms: step 0 for a first visit, step 1 for a returning listener.
+  if (place.id === WELCOME) return place.step === 0 || place.step === 1;
+  if (place.id === HELP) return place.step === 0;
   if (!Object.hasOwn(content.entries, place.id)) return false;
   const entry = content.entries[place.id];
   return Number.isInteger(place.step) && place.step >= 0 && place.step < stepsOf(entry);

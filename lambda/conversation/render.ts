@@ -6,7 +6,7 @@ import type { Entry, ListEntry, Offer, SkillContent, TopicEntry } from '../conte
 import { numberWord, spokenList } from '../speech/phrases';
 import type { AskReply, Card } from '../speech/reply';
 import { escapeText, joinSsml, type Ssml } from '../speech/ssml';
-import type { Voice } from '../speech/voice';
+import { DEFAULT_LOCALE, type Voice } from '../speech/voice';
 import { groupOf, HELP, type Place, startOf, stepsOf, WELCOME } from './place';
 
 export interface Rendered {
@@ -15,9 +15,14 @@ export interface Rendered {
   offer?: Place;
 }
 
+export interface RenderContext {
+  at?: Place;
+  locale?: string;
+}
+
 export interface Renderer {
-  /** `context` is the last content answer, which Help speaks about. */
-  render(place: Place, context?: Place): Rendered;
+  /** `context.at` is the last content answer, which Help speaks about; `context.locale` picks the emergency number. */
+  render(place: Place, context?: RenderContext): Rendered;
   entry(id: string): Entry | undefined;
 }
 
@@ -86,7 +91,7 @@ export function createRenderer(content: SkillContent, voice: Voice): Renderer {
     };
   }
 
-  function renderHelp(context: Place | undefined): Rendered {
+  function renderHelp(context: Place | undefined, locale: string): Rendered {
     const at = context ? entry(context.id) : undefined;
     const list = at?.kind === 'list' ? at : at?.kind === 'topic' && at.list ? entry(at.list) : undefined;
     let speech: Ssml;
@@ -101,15 +106,16 @@ export function createRenderer(content: SkillContent, voice: Voice): Renderer {
     else speech = voice.ui('helpGeneral');
     // Help is fuller than the welcome: it always carries the emergency advice and the disclaimer in full.
     return {
-      reply: { kind: 'ask', speech: joinSsml(speech, voice.ui('emergency'), voice.ui('disclaimer')), question: voice.ui('helpQuestion'), reprompt: voice.ui('genericReprompt') },
+      reply: { kind: 'ask', speech: joinSsml(speech, voice.ui('emergency', { number: voice.emergencyNumber(locale) }), voice.ui('disclaimer')), question: voice.ui('helpQuestion'), reprompt: voice.ui('genericReprompt') },
     };
   }
 
-  function render(place: Place, context?: Place): Rendered {
+  function render(place: Place, { at, locale = DEFAULT_LOCALE }: RenderContext = {}): Rendered {
     if (place.id === WELCOME) {
-      return { reply: { kind: 'ask', speech: withDisclaimer(voice.ui('welcome'), place), question: voice.ui('welcomeQuestion'), reprompt: voice.ui('genericReprompt') } };
+      const welcome = voice.ui(place.step === 1 ? 'welcomeBack' : 'welcome');
+      return { reply: { kind: 'ask', speech: withDisclaimer(welcome, place), question: voice.ui('welcomeQuestion'), reprompt: voice.ui('genericReprompt') } };
     }
-    if (place.id === HELP) return renderHelp(context);
+    if (place.id === HELP) return renderHelp(at, locale);
     const target = entry(place.id);
     if (!target) throw new Error(`no content entry '${place.id}'`);
     return target.kind === 'topic' ? renderTopic(target, place) : renderList(target, place);

@@ -2,9 +2,10 @@
  * What a session carries from turn to turn, kept in Alexa session attributes. Attributes come back in
  * each request, so they are read defensively: anything missing, mistyped or pointing at content that no
  * longer exists is dropped, field by field, and the conversation carries on from a sensible default.
- * Nothing about the listener's health is kept: only positions in the content and two counters.
+ * Nothing about the listener's health is kept: only positions in the content, two counters and the pace.
  */
 import type { SkillContent } from '../content/types';
+import { isPace, NORMAL_PACE } from '../speech/pace';
 import { isValidPlace, type Place } from './place';
 
 export interface ConversationState {
@@ -20,12 +21,18 @@ export interface ConversationState {
   disclaimed: boolean;
   /** Misunderstandings in a row, so the skill changes tack instead of repeating itself. */
   misses: number;
+  /** The speaking pace, a step of speech/pace.ts, for every answer and reprompt. */
+  pace: number;
+  /** The listener has used the skill before (from the preference store): a shorter welcome. */
+  returning: boolean;
+  /** The preference store has been read this session (it is read once, at the start). */
+  preferencesRead: boolean;
 }
 
 /** "Go back" reaches this many answers back; enough for a conversation, small in the attributes. */
 export const MAX_BACK = 10;
 
-export const initialState = (): ConversationState => ({ back: [], disclaimed: false, misses: 0 });
+export const initialState = (): ConversationState => ({ back: [], disclaimed: false, misses: 0, pace: NORMAL_PACE, returning: false, preferencesRead: false });
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -51,6 +58,9 @@ export function readState(content: SkillContent, attributes: unknown): Conversat
   }
   state.disclaimed = raw.disclaimed === true;
   if (typeof raw.misses === 'number' && Number.isInteger(raw.misses) && raw.misses >= 0) state.misses = Math.min(raw.misses, 10);
+  if (isPace(raw.pace)) state.pace = raw.pace;
+  state.returning = raw.returning === true;
+  state.preferencesRead = raw.preferencesRead === true;
   return state;
 }
 

@@ -2,17 +2,17 @@
  * One request's conversation: reads the session state, plays places and replies, writes the state back
  * and builds the Alexa response. Handlers decide *what* to say; this is the one place that says it.
  */
-import type { HandlerInput } from 'ask-sdk-core';
+import { getLocale, type HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import type { Reply } from '../speech/reply';
+import { rateOf } from '../speech/pace';
+import { DEFAULT_LOCALE } from '../speech/voice';
 import { atRate, joinSsml, pause } from '../speech/ssml';
 import { HELP, type Place, samePlace, WELCOME } from './place';
 import type { Renderer } from './render';
 import { type ConversationState, MAX_BACK, readState, writeState } from './state';
 import type { SkillContent } from '../content/types';
 
-/** Alexa's normal speaking rate; the listener's pace (a later feature) changes it. */
-const NORMAL_RATE = 100;
 /** A breath between the answer and its question. */
 const BEFORE_QUESTION_MS = 300;
 
@@ -24,6 +24,8 @@ export interface TurnOptions {
 export class Turn {
   readonly state: ConversationState;
   private readonly inSession: boolean;
+  /** The request's locale, for what differs by country (the emergency number). */
+  readonly locale: string;
 
   constructor(
     private readonly input: HandlerInput,
@@ -32,6 +34,7 @@ export class Turn {
   ) {
     // Requests outside a session (skill events) have no attributes to read or write.
     this.inSession = Boolean(input.requestEnvelope.session);
+    this.locale = getLocale(input.requestEnvelope) || DEFAULT_LOCALE;
     this.state = readState(content, this.inSession ? input.attributesManager.getSessionAttributes() : undefined);
   }
 
@@ -40,7 +43,7 @@ export class Turn {
     const shown: Place = { id: place.id, step: place.step };
     // Once a session: with the first thing said, unless that already says it (Help, About).
     if (place.disclaim || (place.id !== HELP && !this.state.disclaimed)) shown.disclaim = true;
-    const { reply, offer } = this.renderer.render(shown, this.state.at);
+    const { reply, offer } = this.renderer.render(shown, { at: this.state.at, locale: this.locale });
     this.state.disclaimed = true;
     if (place.id !== HELP && place.id !== WELCOME) {
       if (remember && this.state.at && !samePlace(this.state.at, shown)) this.state.back = [...this.state.back, this.state.at].slice(-MAX_BACK);
@@ -63,9 +66,11 @@ export class Turn {
     if (!miss) this.state.misses = 0;
     if (this.inSession) this.input.attributesManager.setSessionAttributes(writeState(this.state));
     const builder = this.input.responseBuilder;
-    if (reply.kind === 'tell') return builder.speak(atRate(reply.speech, NORMAL_RATE)).withShouldEndSession(true).getResponse();
+    // Everything said, reprompts too, at the listener's pace.
+    const rate = rateOf(this.state.pace);
+    if (reply.kind === 'tell') return builder.speak(atRate(reply.speech, rate)).withShouldEndSession(true).getResponse();
     const said = reply.speech ? joinSsml(reply.speech, pause(BEFORE_QUESTION_MS), reply.question) : reply.question;
-    builder.speak(atRate(said, NORMAL_RATE)).reprompt(atRate(reply.reprompt, NORMAL_RATE));
+    builder.speak(atRate(said, rate)).reprompt(atRate(reply.reprompt, rate));
     if (reply.card) builder.withSimpleCard(reply.card.title, reply.card.text);
     return builder.withShouldEndSession(false).getResponse();
   }

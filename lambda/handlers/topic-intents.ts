@@ -27,6 +27,10 @@ export const TOPIC_INTENTS: Readonly<Record<string, string>> = {
   SupportIntent: 'support',
   AboutIntent: 'about',
   TopicsIntent: 'topics',
+  // Questions about the listener's own case: an honest "I can't", then what the page does say.
+  PrognosisQuestionIntent: 'own-prognosis',
+  TreatmentDecisionIntent: 'own-treatment',
+  DiagnosisQuestionIntent: 'own-diagnosis',
 };
 
 export const TopicIntentHandler: RequestHandler = {

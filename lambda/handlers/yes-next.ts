@@ -5,25 +5,20 @@
 import type { RequestHandler } from 'ask-sdk-core';
 import { turnFor, voice } from '../conversation/turn-for';
 import type { UiKey } from '../content/types';
-import { NOTHING } from '../speech/ssml';
 import { isIntent } from './request-facts';
 
-function goOn(nothingThere: UiKey | undefined): RequestHandler['handle'] {
+/** `nothingThere` is said when nothing was offered: what to say next instead. */
+function goOn(nothingThere: UiKey): RequestHandler['handle'] {
   return (input) => {
     const turn = turnFor(input);
     if (turn.state.offer) return turn.play(turn.state.offer);
-    return turn.respond({
-      kind: 'ask',
-      speech: nothingThere ? voice.ui(nothingThere) : NOTHING,
-      question: voice.ui('genericReprompt'),
-      reprompt: voice.ui('genericReprompt'),
-    });
+    return turn.respond({ kind: 'ask', speech: voice.ui(nothingThere), question: voice.ui('welcomeQuestion'), reprompt: voice.ui('genericReprompt') });
   };
 }
 
 export const YesHandler: RequestHandler = {
   canHandle: (input) => isIntent(input, 'AMAZON.YesIntent'),
-  handle: goOn(undefined),
+  handle: goOn('yesWithoutOffer'),
 };
 
 export const NextHandler: RequestHandler = {

@@ -1,11 +1,10 @@
 /**
- * A slot-only sample ("{treatment}") can catch words Alexa should treat as built-ins: a listener who says
+ * A slot-only sample ("{treatment}", "{position}") can catch words Alexa should treat as built-ins: a listener who says
  * "cancel" must leave, whatever the model heard. Before routing, such a request becomes the built-in
  * intent the word means, so every handler downstream sees what the listener meant.
  */
 import type { RequestInterceptor } from 'ask-sdk-core';
 import type { IntentRequest } from 'ask-sdk-model';
-import { ITEM_INTENTS } from '../handlers/item-intents';
 import { intentNameOf } from '../handlers/request-facts';
 
 const BUILT_IN_WORDS: Readonly<Record<string, string>> = {
@@ -39,8 +38,8 @@ export function builtInIntentFor(heard: string): string | undefined {
 
 export const BuiltInWordsInterceptor: RequestInterceptor = {
   process: (input) => {
-    const intent = intentNameOf(input);
-    if (!intent || !Object.hasOwn(ITEM_INTENTS, intent)) return;
+    // Any intent with a slot: the model has slot-only samples for tests, treatments and positions.
+    if (!intentNameOf(input)) return;
     const request = input.requestEnvelope.request as IntentRequest;
     for (const slot of Object.values(request.intent.slots ?? {})) {
       const builtIn = typeof slot?.value === 'string' ? builtInIntentFor(slot.value) : undefined;

@@ -26,7 +26,7 @@ export function pause(milliseconds: number): Ssml {
   return `<break time="${Math.round(milliseconds)}ms"/>` as Ssml;
 }
 
-export function element(tag: 'phoneme' | 'sub' | 'prosody', attributes: Record<string, string>, body: Ssml): Ssml {
+export function element(tag: 'phoneme' | 'sub' | 'prosody' | 'say-as', attributes: Record<string, string>, body: Ssml): Ssml {
   const attrs = Object.entries(attributes)
     .map(([k, v]) => ` ${k}="${escapeText(v)}"`)
     .join('');

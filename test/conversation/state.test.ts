@@ -46,8 +46,8 @@ describe('reading the conversation state', () => {
     expect(state.misses).toBeLessThanOrEqual(10);
   });
 
-  it('stores nothing about the listener: only places in the content and two counters', () => {
+  it('stores nothing about the listener: only places in the content, counters and the pace', () => {
     const written = JSON.stringify(writeState({ ...initialState(), at: { id: 'symptoms', step: 0 } }));
-    expect(Object.keys(JSON.parse(written).conversation).sort()).toEqual(['at', 'back', 'disclaimed', 'misses']);
+    expect(Object.keys(JSON.parse(written).conversation).sort()).toEqual(['at', 'back', 'disclaimed', 'misses', 'pace', 'preferencesRead', 'returning']);
   });
 });

@@ -37,7 +37,7 @@ const ui = {
   welcome: uiText('welcome'),
   welcomeQuestion: uiText('welcomeQuestion'),
   disclaimer: uiText('disclaimer'),
-  emergency: uiText('emergency'),
+  emergency: uiText('emergency', { number: content.emergencyNumbers['en-GB'] }),
   helpQuestion: uiText('helpQuestion'),
   genericReprompt: uiText('genericReprompt'),
   goodbye: uiText('goodbye'),
@@ -309,8 +309,8 @@ describe('yes, no, next, repeat, previous and start over', () => {
     const c = await launched();
     // U: yes
     const a = await yes(c);
-    // A: You can ask about the symptoms, the tests or the treatments. What would you like to know?
-    expect(a.text).toBe(ui.genericReprompt);
+    // A: You can ask about the symptoms, the tests and scans, or the treatments, … What would you like to know?
+    expect(a.text).toBe(joined(uiText('yesWithoutOffer'), ui.welcomeQuestion));
     expect(a.endSession).toBe(false);
   });
 
@@ -325,8 +325,8 @@ describe('yes, no, next, repeat, previous and start over', () => {
     expect(a.endSession).toBe(false);
     // U: yes
     const b = await yes(c);
-    // A: You can ask about the symptoms, the tests or the treatments. What would you like to know?
-    expect(b.text).toBe(ui.genericReprompt);
+    // A: You can ask about the symptoms, the tests and scans, or the treatments, … What would you like to know?
+    expect(b.text).toBe(joined(uiText('yesWithoutOffer'), ui.welcomeQuestion));
   });
 
   it('next goes on like yes: the next group of a list', async () => {
@@ -343,8 +343,8 @@ describe('yes, no, next, repeat, previous and start over', () => {
     const c = await launched();
     // U: next
     const a = await c.intent('AMAZON.NextIntent');
-    // A: That was the end of this part. You can ask about the symptoms, the tests or the treatments. What would you like to know?
-    expect(a.text).toBe(joined(uiText('nothingNext'), ui.genericReprompt));
+    // A: That was the end of this part. You can say "what can I ask" to hear the topics. What would you like to know?
+    expect(a.text).toBe(joined(uiText('nothingNext'), ui.welcomeQuestion));
   });
 
   it('repeat gives exactly the previous answer', async () => {

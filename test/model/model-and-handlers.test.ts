@@ -11,7 +11,10 @@ import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { z } from 'zod';
 import { compiledContent } from '../../lambda/content/compiled';
 import type { Entry } from '../../lambda/content/types';
+import { CHOOSE_ITEM_INTENT } from '../../lambda/handlers/choose-item';
+import { EMERGENCY_INTENT } from '../../lambda/handlers/emergency';
 import { ITEM_INTENTS } from '../../lambda/handlers/item-intents';
+import { PACE_INTENTS } from '../../lambda/handlers/pace';
 import { TOPIC_INTENTS } from '../../lambda/handlers/topic-intents';
 import { handler } from '../../lambda/index';
 import { ssmlProblems, ssmlToText } from '../support/alexa-ssml';
@@ -158,9 +161,19 @@ describe('every custom intent in the model is handled', () => {
     expect(customIntents.length).toBeGreaterThan(0);
   });
 
-  it.each(customIntents.map((intent) => [intent.name]))('%s is a topic intent or an item intent, not both', (name) => {
-    const tables = [Object.hasOwn(TOPIC_INTENTS, name) && 'TOPIC_INTENTS', Object.hasOwn(ITEM_INTENTS, name) && 'ITEM_INTENTS'].filter(Boolean);
+  it.each(customIntents.map((intent) => [intent.name]))('%s is handled by exactly one table or handler', (name) => {
+    const tables = [
+      Object.hasOwn(TOPIC_INTENTS, name) && 'TOPIC_INTENTS',
+      Object.hasOwn(ITEM_INTENTS, name) && 'ITEM_INTENTS',
+      Object.hasOwn(PACE_INTENTS, name) && 'PACE_INTENTS',
+      name === CHOOSE_ITEM_INTENT && 'ChooseItemHandler',
+      name === EMERGENCY_INTENT && 'EmergencyHandler',
+    ].filter(Boolean);
     expect(tables).toHaveLength(1);
+  });
+
+  it.each([...Object.keys(PACE_INTENTS), CHOOSE_ITEM_INTENT, EMERGENCY_INTENT].map((name) => [name]))('%s, handled by name, is an intent in the model', (name) => {
+    expect(customIntents.map((i) => i.name)).toContain(name);
   });
 
   it.each(Object.keys(TOPIC_INTENTS).map((name) => [name]))('TOPIC_INTENTS key %s is an intent in the model', (name) => {

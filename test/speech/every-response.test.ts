@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { compiledContent as content } from '../../lambda/content/compiled';
 import { handler } from '../../lambda/index';
-import { ssmlProblems, ssmlToText } from '../support/alexa-ssml';
+import { ssmlProblems, ssmlToText, spokenWordCount } from '../support/alexa-ssml';
 
 const settings = { appId: 'amzn1.ask.skill.test', userId: 'amzn1.ask.account.test', deviceId: 'amzn1.ask.device.test', locale: 'en-GB' };
 const MAX_WORDS = 110;
@@ -55,7 +55,11 @@ function problemsWith(response: ResponseEnvelope): string[] {
     if (!heard.trim().endsWith('?')) problems.push('open session without a closing question');
     const reprompt = r.reprompt?.outputSpeech;
     if (reprompt?.type !== 'SSML') problems.push('open session without a reprompt');
-    else problems.push(...ssmlProblems(reprompt.ssml, { maxWords: MAX_WORDS }).map((p) => `reprompt: ${p}`));
+    else {
+      problems.push(...ssmlProblems(reprompt.ssml, { maxWords: MAX_WORDS }).map((p) => `reprompt: ${p}`));
+      // A reprompt is a nudge: shorter than what it follows up, and it says what to say.
+      if (spokenWordCount(reprompt.ssml) >= spokenWordCount(speech)) problems.push(`reprompt is not shorter than the prompt: ${ssmlToText(reprompt.ssml)}`);
+    }
   } else if (heard.includes('?')) {
     problems.push('ends the session on a question');
   }

@@ -67,6 +67,8 @@ export interface ConversationOptions {
   locale?: string;
   /** The application id in the requests; amzn1.ask.skill.test unless given. */
   appId?: string;
+  /** The Alexa user id in the requests; TEST_SETTINGS' unless given. */
+  userId?: string;
   /** The function that answers; the real Lambda handler unless given. */
   handler?: (event: RequestEnvelope, context: Context) => Promise<ResponseEnvelope>;
 }
@@ -163,7 +165,12 @@ export function checkResponse(response: ResponseEnvelope): Answer {
 }
 
 export function conversation(options: ConversationOptions = {}): Conversation {
-  const settings: SkillSettings = { ...TEST_SETTINGS, locale: options.locale ?? TEST_SETTINGS.locale, appId: options.appId ?? TEST_SETTINGS.appId };
+  const settings: SkillSettings = {
+    ...TEST_SETTINGS,
+    locale: options.locale ?? TEST_SETTINGS.locale,
+    appId: options.appId ?? TEST_SETTINGS.appId,
+    userId: options.userId ?? TEST_SETTINGS.userId,
+  };
   const answer = options.handler ?? handler;
   const sessionId = `SessionId.test-${Math.random().toString(36).slice(2)}`;
   let attributes: unknown = {};

@@ -8,14 +8,16 @@ import path from 'node:path';
 import YAML from 'yaml';
 import type { z } from 'zod';
 import type { Entry, ListEntry, Offer, SkillContent, TopicEntry } from '../../lambda/content/types';
-import { answerFile, lexiconFile, listFile, sourceFile, uiFile } from './schema';
+import { answerFile, emergencyNumbersFile, lexiconFile, listFile, sourceFile, uiFile } from './schema';
 
 /** Words one part of an answer may have: with a follow-up question and the disclaimer, a response stays under ~110 words (40 s). */
 export const MAX_PART_WORDS = 80;
 /** The list that "what can I ask" and "start over" read. */
 export const MENU_LIST = 'topics';
 /** Folders of single answers; each file's name (without .yaml) is its id. */
-const ANSWER_FOLDERS = ['topics', 'tests', 'treatments'];
+const ANSWER_FOLDERS = ['topics', 'tests', 'treatments', 'personal'];
+/** Answers to questions about the listener's own case: reached by their own intents, never from a list. */
+const UNLISTED_FOLDERS = new Set(['personal']);
 
 export class ContentError extends Error {
   constructor(readonly problems: string[]) {
@@ -67,6 +69,7 @@ export function compileContent(contentDir: string): SkillContent {
   const source = parseFile(sourceFile, at('source.yaml'), problems);
   const lexicon = parseFile(lexiconFile, at('lexicon.yaml'), problems);
   const ui = parseFile(uiFile, at('ui.yaml'), problems);
+  const emergencyNumbers = parseFile(emergencyNumbersFile, at('emergency-numbers.yaml'), problems);
   // The About answer names the source's dates from source.yaml, so they are written once.
   const fill = (s: string) =>
     source ? s.replaceAll('{publisher}', source.publisher).replaceAll('{reviewed}', spokenDate(source.reviewed)).replaceAll('{nextReview}', spokenDate(source.nextReview)) : s;
@@ -74,6 +77,7 @@ export function compileContent(contentDir: string): SkillContent {
   const entries: Record<string, Entry> = {};
   /** Ids of files that exist but failed to parse. */
   const known = new Set<string>();
+  const unlisted = new Set<string>();
   const fileOf: Record<string, string> = {};
   const add = (entry: Entry, file: string) => {
     if (entries[entry.id]) problems.push(`${file}: id '${entry.id}' is already used by ${fileOf[entry.id]}`);
@@ -94,6 +98,7 @@ export function compileContent(contentDir: string): SkillContent {
         if (/[{}]/.test(p)) problems.push(`${file}: answer[${i}]: has an unknown {placeholder}`);
       });
       const topic: TopicEntry = { kind: 'topic', id: idOf(file), title: data.title, name: data.name, parts };
+      if (UNLISTED_FOLDERS.has(folder)) unlisted.add(topic.id);
       if (data.offer) topic.offer = data.offer;
       if (data.alwaysDisclaim) topic.alwaysDisclaim = true;
       add(topic, file);
@@ -119,15 +124,15 @@ export function compileContent(contentDir: string): SkillContent {
     add(list, file);
   }
 
-  checkReferences(entries, fileOf, known, problems);
+  checkReferences(entries, fileOf, known, unlisted, problems);
   if (!entries[MENU_LIST] || entries[MENU_LIST].kind !== 'list') problems.push(`${at('lists', `${MENU_LIST}.yaml`)}: the menu list is missing`);
-  if (problems.length || !source || !lexicon || !ui) throw new ContentError(problems);
+  if (problems.length || !source || !lexicon || !ui || !emergencyNumbers) throw new ContentError(problems);
 
-  return { source, entries, menu: MENU_LIST, lexicon, ui };
+  return { source, entries, menu: MENU_LIST, lexicon, ui, emergencyNumbers };
 }
 
-/** Every goTo, item and alsoAnswers target must exist; every answer must be reachable from a list. */
-function checkReferences(entries: Record<string, Entry>, fileOf: Record<string, string>, known: Set<string>, problems: Problems): void {
+/** Every goTo, item and alsoAnswers target must exist; every answer but the unlisted ones must be reachable from a list. */
+function checkReferences(entries: Record<string, Entry>, fileOf: Record<string, string>, known: Set<string>, unlisted: Set<string>, problems: Problems): void {
   const mustExist = (ref: string, file: string, field: string) => {
     if (!Object.hasOwn(entries, ref) && !known.has(ref)) problems.push(`${file}: ${field}: refers to '${ref}', which no content file defines`);
   };
@@ -150,6 +155,6 @@ function checkReferences(entries: Record<string, Entry>, fileOf: Record<string, 
     for (const [slotId, target] of Object.entries(entry.alsoAnswers)) mustExist(target, file, `alsoAnswers.${slotId}`);
   }
   for (const entry of Object.values(entries)) {
-    if (entry.id !== MENU_LIST && !listed.has(entry.id)) problems.push(`${fileOf[entry.id]}: is not an item of any list, so no one could reach it`);
+    if (entry.id !== MENU_LIST && !unlisted.has(entry.id) && !listed.has(entry.id)) problems.push(`${fileOf[entry.id]}: is not an item of any list, so no one could reach it`);
   }
 }

@@ -45,4 +45,9 @@ export const lexiconFile = z.array(
     .refine((e) => (e.ipa === undefined) !== (e.say === undefined), 'needs exactly one of ipa or say'),
 );
 
+export const emergencyNumbersFile = z.record(
+  z.string().regex(/^[a-z]{2}-[A-Z]{2}$/, 'must be a locale such as en-GB'),
+  z.string().regex(/^[0-9]{2,4}$/, 'must be the digits of an emergency number'),
+);
+
 export const uiFile = z.strictObject(Object.fromEntries(UI_KEYS.map((k) => [k, text])) as Record<(typeof UI_KEYS)[number], typeof text>);

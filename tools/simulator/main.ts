@@ -8,11 +8,17 @@
  *   npm start -- --speak                        read answers aloud with espeak-ng
  *   npm start -- --user someone-else            another Alexa user id
  *   npm start -- --locale en-GB                 pick an interaction model
+ *   npm start -- --store memory                 remember preferences only for this run (default: .simulator/preferences.json; or none)
  *   npm start -- --json --say "what is myeloma" --say "yes"   one JSON line per turn (for scripts and tests)
  */
 import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
+import type { PersistenceAdapter } from 'ask-sdk-core';
+import { createFilePersistenceAdapter } from '../../lambda/persistence/file-adapter';
+import { createMemoryPersistenceAdapter } from '../../lambda/persistence/memory-adapter';
+import { buildSkill } from '../../lambda/skill';
 import { BUILT_IN_PHRASES } from './built-ins';
 import { availableLocales, loadInteractionModel } from './interaction-model';
 import { DEFAULT_USER, SimulatedSession, type SkillHandler, type TurnResult } from './session';
@@ -21,7 +27,16 @@ import { createUnderstander } from './understand';
 // The skill logs a JSON line per request for CloudWatch; in the terminal that is noise unless asked for.
 process.env.LOG_LEVEL ??= 'silent';
 
-const USAGE = `Usage: npm start -- [--json] [--say "<words>"]... [--ssml] [--speak] [--user <id>] [--locale <locale>]`;
+const USAGE = `Usage: npm start -- [--json] [--say "<words>"]... [--ssml] [--speak] [--user <id>] [--locale <locale>] [--store <file>|memory|none]`;
+
+/** Where `npm start` remembers each local listener's pace, so a second run is a return visit. */
+const DEFAULT_STORE = path.resolve(__dirname, '../../.simulator/preferences.json');
+
+function preferenceStore(store: string): PersistenceAdapter | undefined {
+  if (store === 'none') return undefined;
+  if (store === 'memory') return createMemoryPersistenceAdapter();
+  return createFilePersistenceAdapter(path.resolve(store));
+}
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -32,6 +47,7 @@ async function main(): Promise<number> {
       speak: { type: 'boolean', default: false },
       user: { type: 'string', default: DEFAULT_USER },
       locale: { type: 'string', default: 'en-GB' },
+      store: { type: 'string', default: DEFAULT_STORE },
       help: { type: 'boolean', default: false },
     },
   });
@@ -43,7 +59,9 @@ async function main(): Promise<number> {
     console.error(`No interaction model for ${values.locale}. Available: ${availableLocales().join(', ')}`);
     return 2;
   }
-  const { handler } = (await import('../../lambda/index')) as { handler: SkillHandler };
+  // The same skill as on Lambda; only where preferences are kept differs.
+  const skill = buildSkill({ skillId: process.env.SKILL_ID || undefined, preferences: preferenceStore(values.store) });
+  const handler: SkillHandler = (event, context) => skill.invoke(event, context);
   const model = loadInteractionModel(values.locale);
   const session = new SimulatedSession(handler, model, createUnderstander(model, BUILT_IN_PHRASES), { userId: values.user, locale: values.locale });
 

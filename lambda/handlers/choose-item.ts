@@ -1,0 +1,39 @@
+/**
+ * "The second one", "the last one": an item chosen by its place in what was just read. After a group of
+ * a list, the position counts within that group (what a listener who cannot see the list holds in mind);
+ * after an item, it counts within the whole list.
+ */
+import { getSlot, type RequestHandler } from 'ask-sdk-core';
+import type { ListEntry } from '../content/types';
+import { groupOf, startOf } from '../conversation/place';
+import { content, turnFor, voice } from '../conversation/turn-for';
+import { escapeText } from '../speech/ssml';
+import { numberWord } from '../speech/phrases';
+import { resolvedId } from './item-intents';
+import { isIntent } from './request-facts';
+
+export const CHOOSE_ITEM_INTENT = 'ChooseItemIntent';
+
+export const ChooseItemHandler: RequestHandler = {
+  canHandle: (input) => isIntent(input, CHOOSE_ITEM_INTENT),
+  handle: (input) => {
+    const turn = turnFor(input);
+    const at = turn.state.at ? content.entries[turn.state.at.id] : undefined;
+    let choices: string[] | undefined;
+    if (at?.kind === 'list' && turn.state.at) choices = groupOf(at, turn.state.at.step);
+    else if (at?.kind === 'topic' && at.list) choices = (content.entries[at.list] as ListEntry).items;
+    if (!choices) {
+      return turn.respond({ kind: 'ask', speech: voice.ui('chooseNoList'), question: voice.ui('welcomeQuestion'), reprompt: voice.ui('genericReprompt') });
+    }
+    const position = resolvedId(getSlot(input.requestEnvelope, 'position'));
+    const index = position === 'last' ? choices.length - 1 : Number(position) - 1;
+    const chosen = Number.isInteger(index) && index >= 0 ? choices[index] : undefined;
+    if (chosen) return turn.play(startOf(chosen));
+    return turn.respond({
+      kind: 'ask',
+      speech: voice.ui('chooseNoSuchItem', { size: escapeText(numberWord(choices.length)) }),
+      question: voice.ui('listChooseQuestion'),
+      reprompt: voice.ui('listChooseReprompt', { example: voice.say(content.entries[choices[0]].name) }),
+    });
+  },
+};

@@ -1,0 +1,45 @@
+/**
+ * "Speak slower", "speak faster", "normal speed": one step at a time between the slowest and fastest
+ * pace, confirmed at the new pace, and offering the last answer again at it. The pace is remembered for
+ * the listener's next visit by the preferences interceptor.
+ */
+import type { RequestHandler } from 'ask-sdk-core';
+import { HELP, WELCOME } from '../conversation/place';
+import { turnFor, voice } from '../conversation/turn-for';
+import type { UiKey } from '../content/types';
+import { FASTEST_PACE, NORMAL_PACE, SLOWEST_PACE } from '../speech/pace';
+import { intentNameOf } from './request-facts';
+
+interface PaceChange {
+  /** The new pace from the current one. */
+  next: (pace: number) => number;
+  done: UiKey;
+  /** Said instead when the pace cannot move further that way. */
+  atLimit?: { pace: number; say: UiKey };
+}
+
+export const PACE_INTENTS: Readonly<Record<string, PaceChange>> = {
+  SpeakSlowerIntent: { next: (p) => Math.max(SLOWEST_PACE, p - 1), done: 'paceSlower', atLimit: { pace: SLOWEST_PACE, say: 'paceSlowest' } },
+  SpeakFasterIntent: { next: (p) => Math.min(FASTEST_PACE, p + 1), done: 'paceFaster', atLimit: { pace: FASTEST_PACE, say: 'paceFastest' } },
+  NormalSpeedIntent: { next: () => NORMAL_PACE, done: 'paceNormal' },
+};
+
+export const PaceHandler: RequestHandler = {
+  canHandle: (input) => Object.hasOwn(PACE_INTENTS, intentNameOf(input) ?? ''),
+  handle: (input) => {
+    const change = PACE_INTENTS[intentNameOf(input) as string];
+    const turn = turnFor(input);
+    const state = turn.state;
+    const confirm = change.atLimit && state.pace === change.atLimit.pace ? change.atLimit.say : change.done;
+    state.pace = change.next(state.pace);
+    // "Yes" replays the last answer at the new pace; there is nothing to replay after only a welcome or help.
+    const again = state.said && state.said.id !== WELCOME && state.said.id !== HELP ? state.said : undefined;
+    if (again) state.offer = again;
+    return turn.respond({
+      kind: 'ask',
+      speech: voice.ui(confirm),
+      question: voice.ui(again ? 'paceAgainQuestion' : 'welcomeQuestion'),
+      reprompt: voice.ui(again ? 'paceReprompt' : 'genericReprompt'),
+    });
+  },
+};

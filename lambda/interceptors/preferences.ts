@@ -1,0 +1,86 @@
+/**
+ * The listener's remembered preferences: the pace, and that they have been welcomed before. Nothing
+ * else is stored, never what was asked. They are read once at the start of a session and written when
+ * they change. The store is never allowed to cost an answer: a read or write that fails or takes longer
+ * than the time allowed is logged (without user ids) and the skill carries on at the default pace.
+ */
+import type { HandlerInput, PersistenceAdapter, RequestInterceptor, ResponseInterceptor } from 'ask-sdk-core';
+import { getRequestType } from 'ask-sdk-core';
+import { turnFor } from '../conversation/turn-for';
+import { log } from '../logging/log';
+import { isPace } from '../speech/pace';
+
+/** What is stored for a listener. */
+export interface StoredPreferences {
+  pace?: number;
+  welcomed?: boolean;
+}
+
+/** Long enough for DynamoDB in the same region, short enough that a slow store is never heard. */
+export const DEFAULT_STORE_TIMEOUT_MS = 500;
+const LOADED = 'preferencesAsLoaded';
+const PACE_AT_START = 'paceAtStart';
+
+function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Only what we expect, whatever the store holds. */
+export function readPreferences(raw: unknown): StoredPreferences {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return {};
+  const record = raw as Record<string, unknown>;
+  const preferences: StoredPreferences = {};
+  if (isPace(record.pace)) preferences.pace = record.pace;
+  if (record.welcomed === true) preferences.welcomed = true;
+  return preferences;
+}
+
+const applies = (input: HandlerInput) => Boolean(input.requestEnvelope.session) && getRequestType(input.requestEnvelope) !== 'SessionEndedRequest';
+
+export function preferenceInterceptors(adapter: PersistenceAdapter, timeoutMs = DEFAULT_STORE_TIMEOUT_MS): { load: RequestInterceptor; save: ResponseInterceptor } {
+  const load: RequestInterceptor = {
+    async process(input) {
+      if (!applies(input)) return;
+      const state = turnFor(input).state;
+      const attributes = input.attributesManager.getRequestAttributes();
+      if (!state.preferencesRead) {
+        state.preferencesRead = true;
+        let stored: StoredPreferences = {};
+        try {
+          stored = readPreferences(await withTimeout(adapter.getAttributes(input.requestEnvelope), timeoutMs, 'reading preferences'));
+        } catch (e) {
+          log('error', { event: 'store-error', outcome: 'read-failed', message: (e as Error).message });
+        }
+        if (stored.pace !== undefined) state.pace = stored.pace;
+        state.returning = stored.welcomed === true;
+        attributes[LOADED] = stored;
+      }
+      attributes[PACE_AT_START] = state.pace;
+    },
+  };
+
+  const save: ResponseInterceptor = {
+    async process(input) {
+      if (!applies(input)) return;
+      const state = turnFor(input).state;
+      const attributes = input.attributesManager.getRequestAttributes();
+      const loaded = attributes[LOADED] as StoredPreferences | undefined;
+      // Write on a first visit (to remember the welcome) and whenever the pace changes.
+      const firstVisit = loaded !== undefined && !loaded.welcomed;
+      const paceChanged = attributes[PACE_AT_START] !== undefined && attributes[PACE_AT_START] !== state.pace;
+      if (!firstVisit && !paceChanged) return;
+      const now: StoredPreferences = { pace: state.pace, welcomed: true };
+      try {
+        await withTimeout(adapter.saveAttributes(input.requestEnvelope, { ...now }), timeoutMs, 'saving preferences');
+      } catch (e) {
+        log('error', { event: 'store-error', outcome: 'save-failed', message: (e as Error).message });
+      }
+    },
+  };
+
+  return { load, save };
+}

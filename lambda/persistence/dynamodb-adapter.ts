@@ -1,0 +1,105 @@
+/**
+ * Listener preferences in DynamoDB, behind the ASK SDK's PersistenceAdapter, on AWS SDK v3 (the official
+ * ask-sdk-dynamodb-persistence-adapter needs the end-of-support aws-sdk v2).
+ *
+ * One item per listener: the partition key is userKey() (a hash; the raw user id never reaches DynamoDB, so it
+ * cannot appear in a stored item or in an error DynamoDB sends back), and the attributes are one string
+ * attribute of JSON, so any JSON shape round-trips without a marshalling library.
+ *
+ * Errors from DynamoDB propagate unchanged; timeouts, fallbacks and logging belong to the caller's wrapper.
+ */
+import type { DeleteItemCommand, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import type * as DynamoDbSdk from '@aws-sdk/client-dynamodb';
+import type { PersistenceAdapter } from 'ask-sdk-core';
+import type { RequestEnvelope } from 'ask-sdk-model';
+import { userKey } from './user-key';
+
+type Attributes = Record<string, unknown>;
+
+/** The one method we need, so a real DynamoDBClient (or a test double) fits. */
+export interface DynamoDBClientLike {
+  send(command: GetItemCommand | PutItemCommand | DeleteItemCommand): Promise<unknown>;
+}
+
+export interface DynamoDbAdapterOptions {
+  tableName: string;
+  /** Omitted: a DynamoDBClient is made on first use from the environment (region, credentials, endpoint). */
+  client?: DynamoDBClientLike;
+  /** The table's HASH key, a string. Default 'id'. */
+  partitionKeyName?: string;
+  /** The string attribute holding the JSON. Default 'attributes'. */
+  attributesName?: string;
+}
+
+type Sdk = typeof DynamoDbSdk;
+
+export function createDynamoDbPersistenceAdapter(options: DynamoDbAdapterOptions): PersistenceAdapter {
+  const { tableName, partitionKeyName = 'id', attributesName = 'attributes' } = options;
+  if (!tableName) throw new Error('a DynamoDB table name is required');
+  // The same name for both would make every put overwrite its own key with the JSON.
+  if (partitionKeyName === attributesName) throw new Error('partitionKeyName and attributesName must differ');
+
+  // Loaded on first use, never at module load: the bundle leaves @aws-sdk/* external (the Lambda runtime
+  // provides it), and a skill with no table configured never pays for loading it.
+  let ready: Promise<{ sdk: Sdk; client: DynamoDBClientLike }> | undefined;
+  function connect(): Promise<{ sdk: Sdk; client: DynamoDBClientLike }> {
+    if (!ready) {
+      ready = import('@aws-sdk/client-dynamodb').then((sdk) => ({
+        sdk,
+        client: options.client ?? new sdk.DynamoDBClient({}),
+      }));
+      // A failed load is not cached, so a later request can try again.
+      ready.catch(() => {
+        ready = undefined;
+      });
+    }
+    return ready;
+  }
+
+  function key(requestEnvelope: RequestEnvelope): Record<string, { S: string }> {
+    return { [partitionKeyName]: { S: userKey(requestEnvelope) } };
+  }
+
+  return {
+    async getAttributes(requestEnvelope: RequestEnvelope): Promise<Attributes> {
+      const Key = key(requestEnvelope);
+      const { sdk, client } = await connect();
+      const output = await client.send(new sdk.GetItemCommand({ TableName: tableName, Key, ConsistentRead: true }));
+      return parseStored(storedString(output, attributesName));
+    },
+
+    async saveAttributes(requestEnvelope: RequestEnvelope, attributes: Attributes): Promise<void> {
+      const Item = { ...key(requestEnvelope), [attributesName]: { S: JSON.stringify(attributes) } };
+      const { sdk, client } = await connect();
+      await client.send(new sdk.PutItemCommand({ TableName: tableName, Item }));
+    },
+
+    async deleteAttributes(requestEnvelope: RequestEnvelope): Promise<void> {
+      const Key = key(requestEnvelope);
+      const { sdk, client } = await connect();
+      await client.send(new sdk.DeleteItemCommand({ TableName: tableName, Key }));
+    },
+  };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The JSON string from a GetItem output, or undefined (no item, or the attribute is missing or not a string). */
+function storedString(output: unknown, attributesName: string): string | undefined {
+  if (!isObject(output) || !isObject(output.Item)) return undefined;
+  const attribute = output.Item[attributesName];
+  return isObject(attribute) && typeof attribute.S === 'string' ? attribute.S : undefined;
+}
+
+/** A corrupt record reads as a fresh listener rather than breaking the skill. */
+function parseStored(text: string | undefined): Attributes {
+  if (text === undefined) return {};
+  try {
+    const value: unknown = JSON.parse(text);
+    return isObject(value) ? value : {};
+  } catch {
+    return {};
+  }
+}
