@@ -1,5 +1,7 @@
 /** `npm start` as scripts and tests use it: one JSON line per turn, from --say or from standard input. */
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { compiledContent as content } from '../../lambda/content/compiled';
 import type { TurnResult } from '../../tools/simulator/session';
@@ -9,7 +11,9 @@ const tsx = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 const main = path.join(root, 'tools', 'simulator', 'main.ts');
 
 function run(args: string[], options: { input?: string; env?: Record<string, string> } = {}) {
-  const result = spawnSync(process.execPath, [tsx, main, ...args], { cwd: root, input: options.input ?? '', env: { ...process.env, ...options.env }, encoding: 'utf8', timeout: 60_000 });
+  // Hermetic by default: nothing remembered from earlier runs unless a test names its own store.
+  const store = args.includes('--store') ? [] : ['--store', 'memory'];
+  const result = spawnSync(process.execPath, [tsx, main, ...store, ...args], { cwd: root, input: options.input ?? '', env: { ...process.env, ...options.env }, encoding: 'utf8', timeout: 60_000 });
   return { code: result.status, lines: result.stdout.split('\n').filter(Boolean), stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -48,6 +52,22 @@ describe('npm start -- --json', () => {
     expect(turn.heard).toBe('what is myeloma');
     expect(turn.error).toBeTruthy();
     expect(lines).toHaveLength(1);
+  }, 60_000);
+});
+
+describe('npm start remembers a local listener between runs', () => {
+  it('keeps the pace and the welcome in a file store, per --user', () => {
+    const store = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'simulator-store-')), 'preferences.json');
+    const first = parse(run(['--json', '--store', store, '--say', 'open bone secondaries guide', '--say', 'speak slower', '--say', 'stop']).lines);
+    expect(first[0].text.startsWith(content.ui.welcome.split('.')[0])).toBe(true);
+    const again = parse(run(['--json', '--store', store, '--say', 'open bone secondaries guide']).lines);
+    expect(again[0].text.startsWith(content.ui.welcomeBack)).toBe(true);
+    expect(again[0].ssml).toMatch(/^<speak><prosody rate="\d+%">/);
+    const someoneElse = parse(run(['--json', '--store', store, '--user', 'amzn1.ask.account.SOMEONE-ELSE', '--say', 'open bone secondaries guide']).lines);
+    expect(someoneElse[0].text.startsWith(content.ui.welcome.split('.')[0])).toBe(true);
+    expect(someoneElse[0].ssml).not.toContain('<prosody');
+    // The file holds hashed keys and the two preferences, nothing else.
+    expect(fs.readFileSync(store, 'utf8')).not.toMatch(/amzn1|bone|slower/i);
   }, 60_000);
 });
 
