@@ -5,6 +5,7 @@
 import { getRequestType, type ErrorHandler } from 'ask-sdk-core';
 import { turnFor, voice } from '../conversation/turn-for';
 import { intentNameOf } from '../handlers/request-facts';
+import { STARTED } from '../interceptors/request-log';
 import { log } from '../logging/log';
 import { joinSsml } from '../speech/ssml';
 
@@ -19,7 +20,10 @@ export const SkillErrorHandler: ErrorHandler = {
     } catch {
       // A malformed envelope: log what we can.
     }
-    log('error', { event: 'error', requestType, intent, message: error.message, stack: error.stack });
+    const started = input.attributesManager.getRequestAttributes()[STARTED];
+    const durationMs = typeof started === 'number' ? Date.now() - started : undefined;
+    // The error line stands for the request line this request will not get: same fields, plus the stack.
+    log('error', { event: 'error', requestType, intent, outcome: 'error', durationMs, message: error.message, stack: error.stack });
     try {
       return turnFor(input).respond({ kind: 'ask', speech: voice.ui('error'), question: voice.ui('welcomeQuestion'), reprompt: voice.ui('genericReprompt') });
     } catch {

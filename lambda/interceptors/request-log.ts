@@ -4,7 +4,8 @@ import { getRequestType } from 'ask-sdk-core';
 import { intentNameOf } from '../handlers/request-facts';
 import { log } from '../logging/log';
 
-const STARTED = 'requestStartedAt';
+/** The request attribute that holds when the request arrived, for its duration. */
+export const STARTED = 'requestStartedAt';
 
 export const RequestTimerInterceptor: RequestInterceptor = {
   process: (input: HandlerInput) => {

@@ -1,0 +1,87 @@
+/**
+ * The logs: one JSON line per request with its type, intent, outcome and duration, and nothing that
+ * identifies the listener or says what they asked: no user id, device id, slot value or session attribute.
+ * Errors are logged with their stack; the listener hears only that something went wrong.
+ */
+import { type RequestHandler, SkillBuilders } from 'ask-sdk-core';
+import type { RequestEnvelope } from 'ask-sdk-model';
+import { SkillErrorHandler } from '../../lambda/errors/error-handler';
+import { RequestLogInterceptor, RequestTimerInterceptor } from '../../lambda/interceptors/request-log';
+import { createMemoryPersistenceAdapter } from '../../lambda/persistence/memory-adapter';
+import { buildSkill } from '../../lambda/skill';
+import { conversation, uiText } from '../support/conversation';
+
+const USER = 'amzn1.ask.account.VERY-PRIVATE-USER';
+const SECRET_SLOT = 'my private worry about zebras';
+
+/** Runs `work` with the skill's logs captured, at the info level. */
+async function captureLogs(work: () => Promise<void>): Promise<Record<string, unknown>[]> {
+  const lines: string[] = [];
+  const log = jest.spyOn(console, 'log').mockImplementation((line: string) => void lines.push(line));
+  const error = jest.spyOn(console, 'error').mockImplementation((line: string) => void lines.push(line));
+  const level = process.env.LOG_LEVEL;
+  process.env.LOG_LEVEL = 'info';
+  try {
+    await work();
+  } finally {
+    process.env.LOG_LEVEL = level;
+    log.mockRestore();
+    error.mockRestore();
+  }
+  return lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
+describe('request logs', () => {
+  let lines: Record<string, unknown>[];
+  let sent = 0;
+
+  beforeAll(async () => {
+    const skill = buildSkill({ preferences: createMemoryPersistenceAdapter() });
+    lines = await captureLogs(async () => {
+      const c = conversation({ handler: (e: RequestEnvelope) => skill.invoke(e), userId: USER });
+      await c.launch();
+      await c.intent('TreatmentDetailIntent', { treatment: { value: SECRET_SLOT } });
+      await c.intent('TestDetailIntent', { test: { value: 'the bone scan', id: 'bone-scan' } });
+      await c.intent('SpeakSlowerIntent');
+      await c.intent('AMAZON.StopIntent');
+      sent = c.transcript.length;
+    });
+  });
+
+  it('has one JSON line per request, with type, intent, outcome and duration', () => {
+    const requests = lines.filter((l) => l.event === 'request');
+    expect(requests).toHaveLength(sent);
+    expect(requests.map((l) => l.intent ?? l.requestType)).toEqual(['LaunchRequest', 'TreatmentDetailIntent', 'TestDetailIntent', 'SpeakSlowerIntent', 'AMAZON.StopIntent']);
+    for (const line of requests) {
+      expect(line).toEqual(expect.objectContaining({ level: 'info', requestType: expect.any(String), outcome: expect.stringMatching(/^(open|ended)$/), durationMs: expect.any(Number), time: expect.any(String) }));
+    }
+    expect(requests[requests.length - 1].outcome).toBe('ended');
+  });
+
+  it('never holds the user id, the device id, what was said, or session attributes', () => {
+    const all = JSON.stringify(lines);
+    for (const secret of [USER, 'amzn1.ask.device', SECRET_SLOT, 'zebras', 'the bone scan', 'bone-scan', 'conversation', '"pace"']) expect(all).not.toContain(secret);
+  });
+});
+
+describe('error logs', () => {
+  it('carry the stack for us and tell the listener only that something went wrong', async () => {
+    const failing: RequestHandler = {
+      canHandle: () => true,
+      handle: () => {
+        throw new Error('the content table is on fire');
+      },
+    };
+    const skill = SkillBuilders.custom().addRequestHandlers(failing).addErrorHandlers(SkillErrorHandler).addRequestInterceptors(RequestTimerInterceptor).addResponseInterceptors(RequestLogInterceptor).create();
+    let heard = '';
+    const lines = await captureLogs(async () => {
+      heard = (await conversation({ handler: (e: RequestEnvelope) => skill.invoke(e), userId: USER }).intent('SymptomsIntent')).text;
+    });
+    const error = lines.find((l) => l.event === 'error');
+    expect(error).toEqual(expect.objectContaining({ level: 'error', requestType: 'IntentRequest', intent: 'SymptomsIntent', outcome: 'error', message: 'the content table is on fire' }));
+    expect(String(error?.stack)).toMatch(/at .*logs\.test\.ts/);
+    expect(heard.startsWith(uiText('error'))).toBe(true);
+    expect(heard).not.toMatch(/fire|\.ts\b|\bat \S+:\d+/);
+    expect(JSON.stringify(lines)).not.toContain(USER);
+  });
+});

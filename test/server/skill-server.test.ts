@@ -1,0 +1,186 @@
+/**
+ * The web service refuses, before any skill code runs, every request that is not provably Alexa's and
+ * for this skill, with the status a proxy and Alexa expect; and answers a real conversation over HTTP.
+ */
+import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
+import type { RequestEnvelope } from 'ask-sdk-model';
+import { IntentRequestBuilder, LaunchRequestBuilder } from 'ask-sdk-test';
+import { compiledContent as content } from '../../lambda/content/compiled';
+import { buildSkill } from '../../lambda/skill';
+import { createSkillServer, MAX_BODY_BYTES } from '../../tools/server/skill-server';
+import { checkCertificateUrl, createRequestVerifier, VerificationError } from '../../tools/server/verify-request';
+import { makeTestSigner, type TestSigner } from './certificates';
+
+const SKILL_ID = 'amzn1.ask.skill.server-test';
+const CERT_URL = 'https://s3.amazonaws.com/echo.api/echo-api-cert-12.pem';
+const settings = { appId: SKILL_ID, userId: 'amzn1.ask.account.SERVER', deviceId: 'amzn1.ask.device.SERVER', locale: 'en-GB' };
+
+let signer: TestSigner;
+let skillRuns = 0;
+const servers: http.Server[] = [];
+
+beforeAll(() => {
+  signer = makeTestSigner();
+});
+afterAll(async () => {
+  await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
+});
+
+/** Starts a server on loopback; the skill counts its runs, so a refusal can be shown to run no skill code. */
+async function start(options: { verify?: boolean; chainPem?: () => string; loads?: string[] } = {}): Promise<string> {
+  const skill = buildSkill({ skillId: SKILL_ID });
+  const counting = { invoke: (e: RequestEnvelope, c?: unknown) => (skillRuns++, skill.invoke(e, c)) } as typeof skill;
+  const verifier =
+    options.verify === false
+      ? undefined
+      : createRequestVerifier({
+          trustedRoots: [signer.rootPem],
+          loadCertificate: async (url) => (options.loads?.push(url), (options.chainPem ?? (() => signer.chainPem))()),
+        });
+  const server = createSkillServer({ skill: counting, skillId: SKILL_ID, verifier });
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+function signedHeaders(body: string, overrides: Record<string, string | undefined> = {}): Record<string, string> {
+  const headers: Record<string, string | undefined> = { 'content-type': 'application/json', signaturecertchainurl: CERT_URL, 'signature-256': signer.sign(body), ...overrides };
+  return Object.fromEntries(Object.entries(headers).filter((e): e is [string, string] => e[1] !== undefined));
+}
+
+const launch = (appId = SKILL_ID, timestamp = new Date().toISOString()): string => {
+  const envelope = new LaunchRequestBuilder({ ...settings, appId }).build();
+  envelope.request.timestamp = timestamp;
+  return JSON.stringify(envelope);
+};
+
+async function post(base: string, body: string | Buffer, headers: Record<string, string>): Promise<{ status: number; json: Record<string, unknown> }> {
+  const response = await fetch(`${base}/`, { method: 'POST', body, headers });
+  return { status: response.status, json: (await response.json()) as Record<string, unknown> };
+}
+
+describe('refusals, before any skill code runs', () => {
+  let base: string;
+  beforeAll(async () => {
+    base = await start();
+  });
+  beforeEach(() => {
+    skillRuns = 0;
+  });
+  afterEach(() => {
+    expect(skillRuns).toBe(0);
+  });
+
+  it('no signature: 401', async () => {
+    const body = launch();
+    expect((await post(base, body, { 'content-type': 'application/json' })).status).toBe(401);
+  });
+
+  it('a signature that does not match the body: 401', async () => {
+    const body = launch();
+    expect((await post(base, body, signedHeaders(launch(SKILL_ID, '2020-01-01T00:00:00Z')))).status).toBe(401);
+    expect((await post(base, body, { ...signedHeaders(body), 'signature-256': Buffer.from('forged').toString('base64') })).status).toBe(401);
+  });
+
+  it.each([
+    ['http', 'http://s3.amazonaws.com/echo.api/echo-api-cert.pem'],
+    ['another host', 'https://evil.example.com/echo.api/echo-api-cert.pem'],
+    ['another path', 'https://s3.amazonaws.com/EcHo.aPi/echo-api-cert.pem'],
+    ['a path that climbs out', 'https://s3.amazonaws.com/echo.api/../invalid.pem'],
+    ['another port', 'https://s3.amazonaws.com:563/echo.api/echo-api-cert.pem'],
+    ['not a URL', 'not a url'],
+  ])('a certificate URL with %s: 401', async (_what, url) => {
+    const body = launch();
+    expect((await post(base, body, signedHeaders(body, { signaturecertchainurl: url }))).status).toBe(401);
+  });
+
+  it('a timestamp more than 150 seconds old: 401', async () => {
+    const body = launch(SKILL_ID, new Date(Date.now() - 151_000).toISOString());
+    expect((await post(base, body, signedHeaders(body))).status).toBe(401);
+  });
+
+  it("another skill's id: 403", async () => {
+    const body = launch('amzn1.ask.skill.someone-else');
+    expect((await post(base, body, signedHeaders(body))).status).toBe(403);
+  });
+
+  it.each([
+    ['not JSON', 'this is not json'],
+    ['JSON that is not an Alexa request', '[1, 2, 3]'],
+    ['empty', ''],
+  ])('a body that is %s: 400', async (_what, body) => {
+    expect((await post(base, body, signedHeaders(body))).status).toBe(400);
+  });
+
+  it('an oversized body: 413', async () => {
+    const body = Buffer.alloc(MAX_BODY_BYTES + 1, 'a');
+    expect((await post(base, body, { 'content-type': 'application/json' })).status).toBe(413);
+  });
+
+  it('never a 404 or a 5xx for any of them, and GET /health answers 200', async () => {
+    const health = await fetch(`${base}/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: 'ok' });
+  });
+});
+
+describe('a signed request from Alexa', () => {
+  it('is answered, and the certificate is fetched once for many requests', async () => {
+    const loads: string[] = [];
+    const base = await start({ loads });
+    for (let i = 0; i < 3; i++) {
+      const body = launch();
+      const { status, json } = await post(base, body, signedHeaders(body));
+      expect(status).toBe(200);
+      const ssml = (json.response as { outputSpeech: { ssml: string } }).outputSpeech.ssml;
+      expect(ssml.startsWith(`<speak>${content.ui.welcome.split('. ')[0]}`)).toBe(true);
+    }
+    expect(loads).toEqual([CERT_URL]);
+  });
+
+  it('is refused when the certificate is not for echo-api.amazon.com, or not from a trusted root', async () => {
+    const wrongName = await start({ chainPem: () => signer.wrongNameChainPem });
+    const body = launch();
+    expect((await post(wrongName, body, signedHeaders(body))).status).toBe(401);
+    const untrusted = await start({ chainPem: () => makeTestSigner().chainPem });
+    expect((await post(untrusted, body, signedHeaders(body))).status).toBe(401);
+  }, 30_000);
+});
+
+describe('with verification off (local development only)', () => {
+  it('holds a real conversation over HTTP, session attributes and all', async () => {
+    const base = await start({ verify: false });
+    const first = JSON.parse(launch()) as RequestEnvelope;
+    const welcome = await post(base, JSON.stringify(first), { 'content-type': 'application/json' });
+    expect(welcome.status).toBe(200);
+    const tests = new IntentRequestBuilder(settings, 'TestsIntent').build();
+    tests.session!.new = false;
+    tests.session!.attributes = welcome.json.sessionAttributes as Record<string, unknown>;
+    const list = await post(base, JSON.stringify(tests), { 'content-type': 'application/json' });
+    expect((list.json.response as { outputSpeech: { ssml: string } }).outputSpeech.ssml).toContain(content.entries.tests.kind === 'list' ? content.entries.tests.intro : '');
+    const yes = new IntentRequestBuilder(settings, 'AMAZON.YesIntent').build();
+    yes.session!.new = false;
+    yes.session!.attributes = list.json.sessionAttributes as Record<string, unknown>;
+    const next = await post(base, JSON.stringify(yes), { 'content-type': 'application/json' });
+    expect(next.status).toBe(200);
+    expect((next.json.response as { shouldEndSession: boolean }).shouldEndSession).toBe(false);
+  });
+
+  it("still refuses another skill's id", async () => {
+    const base = await start({ verify: false });
+    expect((await post(base, launch('amzn1.ask.skill.someone-else'), { 'content-type': 'application/json' })).status).toBe(403);
+  });
+});
+
+describe('checkCertificateUrl', () => {
+  it.each(['https://s3.amazonaws.com/echo.api/echo-api-cert.pem', 'HTTPS://s3.amazonaws.com/echo.api/echo-api-cert.pem', 'https://s3.amazonaws.com:443/echo.api/c.pem', 'https://S3.AMAZONAWS.COM/echo.api/c.pem'])(
+    'accepts %s',
+    (url) => {
+      expect(() => checkCertificateUrl(url)).not.toThrow();
+    },
+  );
+  it('refuses with a VerificationError', () => {
+    expect(() => checkCertificateUrl('https://s3.amazonaws.com/other/c.pem')).toThrow(VerificationError);
+  });
+});

@@ -1,0 +1,37 @@
+/**
+ * `npm run serve`: the same skill as a web service on PORT (default 3000), for an organisation that runs
+ * it behind its own HTTPS proxy instead of on Lambda. Alexa's request verification is on; it can only be
+ * turned off with --insecure-skip-verification, for local development, which warns on every start.
+ *
+ *   SKILL_ID=amzn1.ask.skill.… PORT=8080 npm run serve
+ *   npm run serve -- --insecure-skip-verification
+ */
+import { parseArgs } from 'node:util';
+import { log } from '../../lambda/logging/log';
+import { createDynamoDbPersistenceAdapter } from '../../lambda/persistence/dynamodb-adapter';
+import { buildSkill } from '../../lambda/skill';
+import { createSkillServer } from './skill-server';
+import { createRequestVerifier } from './verify-request';
+
+const { values } = parseArgs({ options: { 'insecure-skip-verification': { type: 'boolean', default: false }, host: { type: 'string', default: '0.0.0.0' } } });
+const skipVerification = values['insecure-skip-verification'];
+const skillId = process.env.SKILL_ID || undefined;
+const port = Number(process.env.PORT ?? 3000);
+
+if (!skipVerification && !skillId) {
+  console.error('SKILL_ID is required: the server only answers requests for your skill. (For local development only: --insecure-skip-verification.)');
+  process.exit(2);
+}
+if (skipVerification) {
+  console.warn('WARNING: Alexa request verification is OFF. Anyone can send this server requests. Never run it like this where Alexa can reach it.');
+}
+
+const tableName = process.env.PREFERENCES_TABLE;
+const skill = buildSkill({ skillId, preferences: tableName ? createDynamoDbPersistenceAdapter({ tableName }) : undefined });
+const server = createSkillServer({ skill, skillId, verifier: skipVerification ? undefined : createRequestVerifier() });
+server.listen(port, values.host, () => {
+  log('info', { event: 'server', outcome: 'listening', message: `port ${port}, verification ${skipVerification ? 'OFF' : 'on'}` });
+});
+const stop = () => server.close(() => process.exit(0));
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);

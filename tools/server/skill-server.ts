@@ -1,0 +1,127 @@
+/**
+ * The skill as a plain HTTPS-ready web service (TLS ends at the organisation's proxy): POST / takes Alexa
+ * requests, GET /health answers load balancers. Every refusal happens before any skill code runs, with
+ * the status a proxy and Alexa expect: 413 too large, 400 not JSON, 401 not provably from Alexa,
+ * 403 another skill. Node's own http module: nothing here needs a framework.
+ */
+import http from 'node:http';
+import type { Skill } from 'ask-sdk-core';
+import type { RequestEnvelope } from 'ask-sdk-model';
+import { log } from '../../lambda/logging/log';
+import { type RequestVerifier, VerificationError } from './verify-request';
+
+/** Alexa's requests are a few kilobytes; anything near this is not one. */
+export const MAX_BODY_BYTES = 128 * 1024;
+
+export interface SkillServerOptions {
+  skill: Skill;
+  /** The only skill id served; requests for any other are refused with 403. */
+  skillId?: string;
+  /** Alexa's signature and timestamp checks; `undefined` only when explicitly turned off for local development. */
+  verifier: RequestVerifier | undefined;
+  maxBodyBytes?: number;
+}
+
+class Refusal extends Error {
+  constructor(
+    readonly status: number,
+    readonly reason: string,
+  ) {
+    super(reason);
+  }
+}
+
+function readBody(request: http.IncomingMessage, limit: number): Promise<Buffer> {
+  const declared = Number(request.headers['content-length']);
+  if (declared > limit) return Promise.reject(new Refusal(413, 'the body is too large'));
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new Refusal(413, 'the body is too large'));
+        request.removeAllListeners('data');
+        request.resume();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks)));
+    request.on('error', reject);
+  });
+}
+
+function parseEnvelope(body: Buffer): RequestEnvelope {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body.toString('utf8'));
+  } catch {
+    throw new Refusal(400, 'the body is not JSON');
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || typeof (parsed as { request?: unknown }).request !== 'object') {
+    throw new Refusal(400, 'the body is not an Alexa request');
+  }
+  return parsed as RequestEnvelope;
+}
+
+function applicationIdOf(envelope: RequestEnvelope): string | undefined {
+  return envelope.context?.System?.application?.applicationId ?? envelope.session?.application?.applicationId;
+}
+
+function send(response: http.ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  response.end(text);
+}
+
+export function createSkillServer(options: SkillServerOptions): http.Server {
+  const limit = options.maxBodyBytes ?? MAX_BODY_BYTES;
+
+  async function answer(request: http.IncomingMessage): Promise<unknown> {
+    const body = await readBody(request, limit);
+    const envelope = parseEnvelope(body);
+    if (options.verifier) {
+      try {
+        await options.verifier.verifySignature(body, request.headers);
+        options.verifier.verifyTimestamp(envelope.request.timestamp);
+      } catch (e) {
+        if (e instanceof VerificationError) throw new Refusal(401, e.message);
+        throw e;
+      }
+    }
+    if (options.skillId && applicationIdOf(envelope) !== options.skillId) throw new Refusal(403, 'the request is for another skill');
+    return options.skill.invoke(envelope);
+  }
+
+  return http.createServer((request, response) => {
+    const path = (request.url ?? '/').split('?')[0];
+    if (path === '/health' && (request.method === 'GET' || request.method === 'HEAD')) {
+      send(response, 200, { status: 'ok' });
+      return;
+    }
+    if (path !== '/') {
+      send(response, 404, { error: 'not found' });
+      return;
+    }
+    if (request.method !== 'POST') {
+      response.setHeader('allow', 'POST');
+      send(response, 405, { error: 'skill requests are POSTed' });
+      return;
+    }
+    answer(request).then(
+      (result) => send(response, 200, result),
+      (e: unknown) => {
+        if (e instanceof Refusal) {
+          log('info', { event: 'refused', outcome: String(e.status), reason: e.reason });
+          // Close after a refusal of an unread body, so a client cannot keep streaming into us.
+          if (e.status === 413) response.setHeader('connection', 'close');
+          send(response, e.status, { error: e.reason });
+          return;
+        }
+        log('error', { event: 'error', message: (e as Error).message, stack: (e as Error).stack });
+        send(response, 500, { error: 'something went wrong' });
+      },
+    );
+  });
+}
