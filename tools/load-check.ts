@@ -28,14 +28,14 @@ const bodies = [
 
 async function main(): Promise<void> {
   const server = spawn(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(root, 'tools', 'server', 'main.ts'), '--insecure-skip-verification', '--host', '127.0.0.1'], {
-    env: { ...process.env, PORT: String(PORT), SKILL_ID: caller.skillId, LOG_LEVEL: 'info' },
+    env: { ...process.env, PORT: String(PORT), SKILL_ID: caller.skillId, LOG_LEVEL: process.env.LOAD_LOG_LEVEL ?? 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   try {
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('the server did not start within 20 s')), 20_000);
       server.stdout.on('data', (chunk: Buffer) => {
-        if (chunk.toString().includes('"listening"')) {
+        if (chunk.toString().includes('listening on')) {
           clearTimeout(timer);
           resolve();
         }

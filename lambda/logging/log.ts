@@ -3,7 +3,7 @@
  * never user ids, device ids, slot values or session attributes.
  */
 export interface LogFields {
-  event: 'request' | 'error' | 'session-ended' | 'store-error' | 'refused' | 'server';
+  event: 'request' | 'error' | 'session-ended' | 'store-error' | 'refused';
   requestType?: string;
   intent?: string;
   outcome?: string;

@@ -21,7 +21,7 @@ describe('npm run serve', () => {
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error('no listening line')), 25_000);
         server.stdout.on('data', (c: Buffer) => {
-          if (c.toString().includes('"listening"')) {
+          if (c.toString().includes('listening on')) {
             clearTimeout(timer);
             resolve();
           }

@@ -7,7 +7,6 @@
  *   npm run serve -- --insecure-skip-verification
  */
 import { parseArgs } from 'node:util';
-import { log } from '../../lambda/logging/log';
 import { createDynamoDbPersistenceAdapter } from '../../lambda/persistence/dynamodb-adapter';
 import { buildSkill } from '../../lambda/skill';
 import { createSkillServer } from './skill-server';
@@ -30,7 +29,8 @@ const tableName = process.env.PREFERENCES_TABLE;
 const skill = buildSkill({ skillId, preferences: tableName ? createDynamoDbPersistenceAdapter({ tableName }) : undefined });
 const server = createSkillServer({ skill, skillId, verifier: skipVerification ? undefined : createRequestVerifier() });
 server.listen(port, values.host, () => {
-  log('info', { event: 'server', outcome: 'listening', message: `port ${port}, verification ${skipVerification ? 'OFF' : 'on'}` });
+  // Always said, whatever the log level: whoever started the server needs to know it is up.
+  console.log(`listening on http://${values.host}:${port}/ (Alexa request verification ${skipVerification ? 'OFF' : 'on'})`);
 });
 const stop = () => server.close(() => process.exit(0));
 process.on('SIGTERM', stop);
