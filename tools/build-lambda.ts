@@ -3,14 +3,17 @@
  * ask-sdk-core and our code only; content is already compiled in, so nothing beside the file is needed
  * (the AWS SDK v3, for the preferences table, comes with the Lambda runtime).
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 
 const root = path.resolve(__dirname, '..');
+const outfile = path.join(root, 'dist', 'lambda', 'index.js');
 
 build({
   entryPoints: [path.join(root, 'lambda', 'index.ts')],
-  outfile: path.join(root, 'dist', 'lambda', 'index.js'),
+  outfile,
+  write: false,
   bundle: true,
   platform: 'node',
   target: 'node22',
@@ -22,11 +25,15 @@ build({
   external: ['@aws-sdk/*'],
   // ...through require(), which resolves from the runtime's NODE_PATH; a native import() would not.
   supported: { 'dynamic-import': false },
-  metafile: true,
   logLevel: 'warning',
 })
   .then((result) => {
-    const bytes = Object.values(result.metafile.outputs).reduce((sum, o) => sum + o.bytes, 0);
-    console.log(`dist/lambda/index.js: ${(bytes / 1024).toFixed(1)} KB`);
+    const [bundle] = result.outputFiles;
+    // Written whole and renamed into place: a test or packager reading the bundle never sees half of it.
+    fs.mkdirSync(path.dirname(outfile), { recursive: true });
+    const temporary = `${outfile}.${process.pid}.tmp`;
+    fs.writeFileSync(temporary, bundle.contents);
+    fs.renameSync(temporary, outfile);
+    console.log(`dist/lambda/index.js: ${(bundle.contents.length / 1024).toFixed(1)} KB`);
   })
   .catch(() => process.exit(1));
