@@ -2,29 +2,18 @@
  * The DynamoDB adapter against a real DynamoDB-compatible server (dynalite, in memory), not a mock, so the
  * commands, key shapes and error behaviour are the wire protocol's.
  */
-import { createRequire } from 'node:module';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import {
-  CreateTableCommand,
-  DynamoDBClient,
   GetItemCommand,
   PutItemCommand,
   ScanCommand,
 } from '@aws-sdk/client-dynamodb';
-import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import type { AttributeValue ,
+  DynamoDBClient} from '@aws-sdk/client-dynamodb';
 import type { RequestEnvelope } from 'ask-sdk-model';
 import { LaunchRequestBuilder } from 'ask-sdk-test';
 import { createDynamoDbPersistenceAdapter } from '../../lambda/persistence/dynamodb-adapter';
 import { userKey } from '../../lambda/persistence/user-key';
-
-// dynalite ships no type declarations; createRequire gives it one honest local type instead of a ts-ignore.
-type Dynalite = (options: { createTableMs?: number; deleteTableMs?: number; updateTableMs?: number }) => Server;
-const dynalite: Dynalite = createRequire(__filename)('dynalite');
-
-// SDK v3 warns once per process that its 2027 releases will need Node 22; on Node 20 that is noise here.
-// This switch silences only that notice (the SDK's own opt-out), not errors or other warnings.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+import { type LocalDynamo, startLocalDynamo } from '../support/dynalite';
 
 const TABLE = 'listener-preferences';
 const CUSTOM_TABLE = 'custom-key-names';
@@ -40,20 +29,9 @@ function envelope(userId: string): RequestEnvelope {
   }).build();
 }
 
-let server: Server;
+let dynamo: LocalDynamo;
 let endpoint: string;
 let client: DynamoDBClient;
-
-async function createTable(TableName: string, keyName: string): Promise<void> {
-  await client.send(
-    new CreateTableCommand({
-      TableName,
-      AttributeDefinitions: [{ AttributeName: keyName, AttributeType: 'S' }],
-      KeySchema: [{ AttributeName: keyName, KeyType: 'HASH' }],
-      BillingMode: 'PAY_PER_REQUEST',
-    }),
-  );
-}
 
 async function rawItem(userId: string): Promise<Record<string, AttributeValue> | undefined> {
   const { Item } = await client.send(
@@ -69,25 +47,13 @@ async function putRawAttribute(userId: string, value: AttributeValue): Promise<v
 }
 
 beforeAll(async () => {
-  server = dynalite({ createTableMs: 0 });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  client = new DynamoDBClient({
-    endpoint,
-    region: 'eu-west-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
-  await createTable(TABLE, 'id');
-  await createTable(CUSTOM_TABLE, 'listener');
+  dynamo = await startLocalDynamo();
+  ({ endpoint, client } = dynamo);
+  await dynamo.createTable(TABLE);
+  await dynamo.createTable(CUSTOM_TABLE, 'listener');
 });
 
-afterAll(async () => {
-  client?.destroy();
-  if (server) await new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve())));
-});
+afterAll(() => dynamo?.stop());
 
 describe('DynamoDB persistence adapter', () => {
   const adapter = () => createDynamoDbPersistenceAdapter({ tableName: TABLE, client });
