@@ -65,6 +65,16 @@ describe('the simulated session', () => {
     expect(unmatched?.resolutions?.resolutionsPerAuthority?.[0].status.code).toBe('ER_SUCCESS_NO_MATCH');
   });
 
+  it('starts afresh with a LaunchRequest when "open <invocation name>" is said in a session', async () => {
+    const { sent, record } = recordingHandler();
+    const session = new SimulatedSession(record, model, understander);
+    await session.say('what tests might I have');
+    await session.say(`open ${model.invocationName}`);
+    expect(sent[1].request.type).toBe('LaunchRequest');
+    expect(sent[1].session?.new).toBe(true);
+    expect(sent[1].session?.sessionId).not.toBe(sent[0].session?.sessionId);
+  });
+
   it('sends AMAZON.FallbackIntent for what matches nothing', async () => {
     const turn = await new SimulatedSession(handler, model, understander).say('wibble wobble flob');
     expect(turn.request.intent).toBe('AMAZON.FallbackIntent');

@@ -48,6 +48,7 @@ describe('understanding from the interaction model', () => {
     ['case and punctuation', 'WHAT ARE THE SYMPTOMS???', 'SymptomsIntent'],
     ['contractions', "what's myeloma", 'MyelomaIntent'],
     ['curly apostrophes', 'what’s myeloma', 'MyelomaIntent'],
+    ['contractions typed without apostrophes', 'i cant walk', 'EmergencyIntent'],
     ['filler words', 'um, er, what are the symptoms please', 'SymptomsIntent'],
     ['a polite preamble', 'can you tell me what causes secondary bone cancer', 'CausesIntent'],
     ['articles', 'what are symptoms', 'SymptomsIntent'],
@@ -66,6 +67,7 @@ describe('understanding from the interaction model', () => {
     ["what's chemo", 'TreatmentDetailIntent', { treatment: 'chemotherapy' }],
     ['will I need an operation', 'TreatmentDetailIntent', { treatment: 'surgery' }],
     ['tell me about magic beans', 'TestDetailIntent', { test: '?' }],
+    ['what is a dexa scan', 'TestDetailIntent', { test: '?' }],
   ])('finds slots: "%s"', (said, intent, slots) => {
     const heard = understander.understand(said);
     expect(intentOf(heard)).toBe(intent);

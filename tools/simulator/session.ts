@@ -62,12 +62,12 @@ export class SimulatedSession {
   /** One turn. Before the session is open, "open …" launches and "ask … <question>" (or a bare question) is a one-shot. */
   async say(words: string): Promise<TurnResult> {
     let utterance = words.trim();
+    // "Alexa, open …" or "ask … " starts the skill afresh, in a session or not, as on a device.
+    const invocation = this.stripInvocation(utterance);
+    if (invocation !== undefined) this.open = false;
     if (!this.open) {
-      const invocation = this.stripInvocation(utterance);
-      if (invocation !== undefined) {
-        if (!invocation) return this.send(words, launchRequest(this.newCaller()));
-        utterance = invocation;
-      }
+      if (invocation === '') return this.send(words, launchRequest(this.newCaller()));
+      if (invocation !== undefined) utterance = invocation;
       this.newCaller();
     }
     const understood = this.understander.understand(utterance);

@@ -47,6 +47,19 @@ const CONTRACTIONS: Record<string, string> = {
   "let's": 'let us',
   "there's": 'there is',
 };
+/** The same, typed without the apostrophe, as people do in a terminal. ("its" and "wont" are words too.) */
+const BARE_CONTRACTIONS: Record<string, string> = {
+  cant: 'cannot',
+  dont: 'do not',
+  doesnt: 'does not',
+  didnt: 'did not',
+  isnt: 'is not',
+  arent: 'are not',
+  im: 'i am',
+  ive: 'i have',
+  whats: 'what is',
+  thats: 'that is',
+};
 
 /** Whole phrases that carry no meaning for the intent, removed before matching (longest first). */
 const FILLER_PHRASES = [
@@ -84,6 +97,7 @@ export function normalise(text: string): string {
   s = s.replace(/[^a-z0-9' {}]+/g, ' ');
   s = s.replace(/[a-z]+'[a-z]+/g, (w) => CONTRACTIONS[w] ?? w.replace(/'s$/, '').replace(/'/g, ''));
   s = s.replace(/'/g, ' ');
+  s = s.replace(/[a-z]+/g, (w) => BARE_CONTRACTIONS[w] ?? w);
   for (const phrase of FILLER_PHRASES) s = s.replace(new RegExp(` ${phrase} `, 'g'), ' ');
   return s.replace(/\s+/g, ' ').trim();
 }
@@ -167,6 +181,7 @@ export function createUnderstander(model: InteractionModel, builtInPhrases: Reco
     }
   }
   slotPhrases.sort((a, b) => b.words.length - a.words.length);
+  const slotWords = new Set(slotPhrases.flatMap((p) => p.words));
 
   const intents = model.intents.map((intent) => ({ ...intent, samples: [...intent.samples, ...(builtInPhrases[intent.name] ?? [])] }));
   const samples: Sample[] = [];
@@ -206,7 +221,9 @@ export function createUnderstander(model: InteractionModel, builtInPhrases: Reco
     const guessed = withUnknownSlot(words, sample);
     if (guessed === words) return 0;
     const filler = words.filter((w) => !guessed.includes(w));
-    const known = filler.filter((w) => intentsWith.has(w)).length / filler.length;
+    // Words that belong to other intents' phrasing count against a guess; words of slot values ("scan" in
+    // "dexa scan") do not: they are what an unknown test or treatment would sound like.
+    const known = filler.filter((w) => intentsWith.has(w) && !slotWords.has(w)).length / filler.length;
     return UNKNOWN_SLOT_DISCOUNT * (1 - 0.5 * known) * similarity(guessed, sample);
   }
 
