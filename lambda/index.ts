@@ -8,6 +8,7 @@
  */
 import type { Context } from 'aws-lambda';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
+import { log } from './logging/log';
 import { createDynamoDbPersistenceAdapter } from './persistence/dynamodb-adapter';
 import { buildSkill } from './skill';
 
@@ -18,4 +19,12 @@ const skill = buildSkill({
   preferences: tableName ? createDynamoDbPersistenceAdapter({ tableName }) : undefined,
 });
 
-export const handler = async (event: RequestEnvelope, context: Context): Promise<ResponseEnvelope> => skill.invoke(event, context);
+export const handler = async (event: RequestEnvelope, context: Context): Promise<ResponseEnvelope> => {
+  try {
+    return await skill.invoke(event, context);
+  } catch (e) {
+    // Only the SDK's own refusals reach here (a request for another skill): the error handler answers the rest.
+    log('error', { event: 'refused', requestType: event?.request?.type, message: (e as Error).message });
+    throw e;
+  }
+};

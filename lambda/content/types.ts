@@ -36,7 +36,7 @@ export interface ListEntry {
   id: string;
   title: string;
   name: string;
-  /** Said before the count, e.g. "You may have some of these tests and scans." */
+  /** Said after the count ("There are seven tests and scans."), before the first group. */
   intro: string;
   noun: { one: string; many: string };
   /** Entry ids, in the order they are read. */
@@ -96,6 +96,7 @@ export const UI_KEYS = [
   'helpQuestion',
   'emergency',
   'emergencyNow',
+  'emergencyQuestion',
   'paceSlower',
   'paceFaster',
   'paceNormal',
@@ -110,7 +111,6 @@ export const UI_KEYS = [
   'fallbackQuestion',
   'fallbackOfferTopics',
   'unknownItem',
-  'unknownItemQuestion',
   'noAfterOffer',
   'nothingToRepeat',
   'nothingBefore',

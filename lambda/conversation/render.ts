@@ -29,7 +29,11 @@ export interface Renderer {
 export function createRenderer(content: SkillContent, voice: Voice): Renderer {
   const entry = (id: string): Entry | undefined => content.entries[id];
   const nameOf = (id: string): Ssml => voice.say(entry(id)?.name ?? id);
-  const exampleOf = (list: ListEntry): Ssml => nameOf(list.items[Math.min(1, list.items.length - 1)]);
+  /** An item to suggest by name: from the group just read (what the listener has fresh), or the list's second. */
+  const exampleOf = (list: ListEntry, step = 0): Ssml => {
+    const group = groupOf(list, step);
+    return nameOf(group[Math.min(1, group.length - 1)] ?? list.items[0]);
+  };
   const withDisclaimer = (speech: Ssml, place: Place): Ssml => (place.disclaim ? joinSsml(speech, voice.ui('disclaimer')) : speech);
 
   /** A follow-up question from content, with the reprompt that says what "yes" would bring. */
@@ -73,7 +77,8 @@ export function createRenderer(content: SkillContent, voice: Voice): Renderer {
     if (place.step === 0) {
       const count = voice.ui('listCountMany', { count: size(list.items.length), noun: voice.say(list.noun.many) });
       const first = isLast ? voice.ui('listOnlyGroup', { items }) : voice.ui('listFirstGroup', { size: size(group.length), items });
-      speech = joinSsml(voice.say(list.intro), count, first);
+      // How many first: a listener who cannot see the list needs its size before its contents.
+      speech = joinSsml(count, voice.say(list.intro), first);
     } else if (!isLast) {
       speech = voice.ui('listNextGroup', { size: size(group.length), items });
     } else {
@@ -82,11 +87,11 @@ export function createRenderer(content: SkillContent, voice: Voice): Renderer {
     speech = withDisclaimer(speech, place);
     const card: Card = { title: list.title, text: [list.intro, ...list.items.map((id) => `• ${entry(id)?.title ?? id}`)].join('\n') };
     if (isLast) {
-      return { reply: { kind: 'ask', speech, question: voice.ui('listChooseQuestion'), reprompt: voice.ui('listChooseReprompt', { example: exampleOf(list) }), card } };
+      return { reply: { kind: 'ask', speech, question: voice.ui('listChooseQuestion'), reprompt: voice.ui('listChooseReprompt', { example: exampleOf(list, place.step) }), card } };
     }
     const nextSize = size(groupOf(list, place.step + 1).length);
     return {
-      reply: { kind: 'ask', speech, question: voice.ui('listMoreQuestion', { size: nextSize }), reprompt: voice.ui('listMoreReprompt', { size: nextSize, example: exampleOf(list) }), card },
+      reply: { kind: 'ask', speech, question: voice.ui('listMoreQuestion', { size: nextSize }), reprompt: voice.ui('listMoreReprompt', { size: nextSize, example: exampleOf(list, place.step) }), card },
       offer: { id: list.id, step: place.step + 1 },
     };
   }
@@ -98,7 +103,7 @@ export function createRenderer(content: SkillContent, voice: Voice): Renderer {
     // Help only promises what "next" will really do from here.
     if (context && at?.kind === 'list') {
       const more = context.step + 1 < stepsOf(at);
-      speech = voice.ui(more ? 'helpList' : 'helpListEnd', { name: nameOf(at.id), example: exampleOf(at) });
+      speech = voice.ui(more ? 'helpList' : 'helpListEnd', { name: nameOf(at.id), example: exampleOf(at, context.step) });
     } else if (at && list?.kind === 'list') {
       const last = list.items[list.items.length - 1] === at.id;
       speech = voice.ui(last ? 'helpItemLast' : 'helpItem', { name: nameOf(at.id), noun: voice.say(last ? list.noun.many : list.noun.one), example: exampleOf(list) });

@@ -10,7 +10,7 @@ const renderer = createRenderer(compiledContent, voice);
 
 export function turnFor(input: HandlerInput): Turn {
   const attributes = input.attributesManager.getRequestAttributes();
-  if (!(attributes.turn instanceof Turn)) attributes.turn = new Turn(input, compiledContent, renderer);
+  if (!(attributes.turn instanceof Turn)) attributes.turn = new Turn(input, compiledContent, renderer, voice);
   return attributes.turn as Turn;
 }
 

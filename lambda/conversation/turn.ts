@@ -6,8 +6,8 @@ import { getLocale, type HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import type { Reply } from '../speech/reply';
 import { rateOf } from '../speech/pace';
-import { DEFAULT_LOCALE } from '../speech/voice';
-import { atRate, joinSsml, pause } from '../speech/ssml';
+import { DEFAULT_LOCALE, type Voice } from '../speech/voice';
+import { atRate, joinSsml, pause, type Ssml } from '../speech/ssml';
 import { HELP, type Place, samePlace, WELCOME } from './place';
 import type { Renderer } from './render';
 import { type ConversationState, MAX_BACK, readState, writeState } from './state';
@@ -19,6 +19,15 @@ const BEFORE_QUESTION_MS = 300;
 export interface TurnOptions {
   /** Remember the place for "go back" (new answers do; going back itself does not). */
   remember?: boolean;
+  /** Said first, before the place: a short "sorry" that the place then answers. Repeat replays only the place. */
+  prefix?: Ssml;
+}
+
+export interface RespondOptions {
+  /** A misunderstanding: the count of misses goes on instead of starting again. */
+  miss?: boolean;
+  /** What "yes" plays after this reply. Without one, "yes" has nothing to accept: the last question asked was this reply's. */
+  offer?: Place;
 }
 
 export class Turn {
@@ -31,6 +40,7 @@ export class Turn {
     private readonly input: HandlerInput,
     readonly content: SkillContent,
     readonly renderer: Renderer,
+    private readonly voice: Voice,
   ) {
     // Requests outside a session (skill events) have no attributes to read or write.
     this.inSession = Boolean(input.requestEnvelope.session);
@@ -39,7 +49,7 @@ export class Turn {
   }
 
   /** Plays a place: a content answer, the welcome or the help. Says the disclaimer once a session. */
-  play(place: Place, { remember = true }: TurnOptions = {}): Response {
+  play(place: Place, { remember = true, prefix }: TurnOptions = {}): Response {
     const shown: Place = { id: place.id, step: place.step };
     // Once a session: with the first thing said, unless that already says it (Help, About).
     if (place.disclaim || (place.id !== HELP && !this.state.disclaimed)) shown.disclaim = true;
@@ -51,19 +61,23 @@ export class Turn {
     }
     this.state.said = shown;
     // Help keeps the question that was asked before it, so "yes" still answers that question.
-    if (place.id !== HELP) {
-      if (offer) this.state.offer = offer;
-      else delete this.state.offer;
-    }
-    return this.respond(reply);
+    const next = place.id === HELP ? this.state.offer : offer;
+    return this.respond(prefix ? { ...reply, speech: joinSsml(prefix, reply.speech) } : reply, { offer: next });
+  }
+
+  /** A short reply that asks what the listener would like now, with the general reprompt. */
+  askAnew(speech: Ssml, options: RespondOptions = {}): Response {
+    return this.respond({ kind: 'ask', speech, question: this.voice.ui('welcomeQuestion'), reprompt: this.voice.ui('genericReprompt') }, options);
   }
 
   /**
    * Says a reply that is not a place (a "sorry", a confirmation); "repeat" will not replay it. Any reply but
    * a misunderstanding (`miss`) means the listener was understood, so the count of misses starts again.
    */
-  respond(reply: Reply, { miss = false }: { miss?: boolean } = {}): Response {
+  respond(reply: Reply, { miss = false, offer }: RespondOptions = {}): Response {
     if (!miss) this.state.misses = 0;
+    if (offer) this.state.offer = offer;
+    else delete this.state.offer;
     if (this.inSession) this.input.attributesManager.setSessionAttributes(writeState(this.state));
     const builder = this.input.responseBuilder;
     // Everything said, reprompts too, at the listener's pace.

@@ -25,7 +25,7 @@ export const SkillErrorHandler: ErrorHandler = {
     // The error line stands for the request line this request will not get: same fields, plus the stack.
     log('error', { event: 'error', requestType, intent, outcome: 'error', durationMs, message: error.message, stack: error.stack });
     try {
-      return turnFor(input).respond({ kind: 'ask', speech: voice.ui('error'), question: voice.ui('welcomeQuestion'), reprompt: voice.ui('genericReprompt') });
+      return turnFor(input).askAnew(voice.ui('error'));
     } catch {
       // The conversation itself failed: answer with the bare builder, still inviting another try.
       return input.responseBuilder.speak(joinSsml(voice.ui('error'), voice.ui('welcomeQuestion'))).reprompt(voice.ui('genericReprompt')).withShouldEndSession(false).getResponse();

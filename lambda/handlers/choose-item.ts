@@ -23,7 +23,7 @@ export const ChooseItemHandler: RequestHandler = {
     if (at?.kind === 'list' && turn.state.at) choices = groupOf(at, turn.state.at.step);
     else if (at?.kind === 'topic' && at.list) choices = (content.entries[at.list] as ListEntry).items;
     if (!choices) {
-      return turn.respond({ kind: 'ask', speech: voice.ui('chooseNoList'), question: voice.ui('welcomeQuestion'), reprompt: voice.ui('genericReprompt') });
+      return turn.askAnew(voice.ui('chooseNoList'));
     }
     const position = resolvedId(getSlot(input.requestEnvelope, 'position'));
     const index = position === 'last' ? choices.length - 1 : Number(position) - 1;

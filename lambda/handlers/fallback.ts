@@ -21,13 +21,10 @@ export const FallbackHandler: RequestHandler = {
     // Third time: stop apologising and read the topics, which is what the offer was for.
     if (state.misses > MISSES_BEFORE_TOPICS) return turn.play(startOf(content.menu));
     if (state.misses === MISSES_BEFORE_TOPICS) {
-      state.offer = startOf(content.menu);
-      return turn.respond({
-        kind: 'ask',
-        speech: NOTHING,
-        question: voice.ui('fallbackOfferTopics'),
-        reprompt: voice.ui('offerReprompt', { name: voice.say(content.entries[content.menu].name) }),
-      }, { miss: true });
+      return turn.respond(
+        { kind: 'ask', speech: NOTHING, question: voice.ui('fallbackOfferTopics'), reprompt: voice.ui('offerReprompt', { name: voice.say(content.entries[content.menu].name) }) },
+        { miss: true, offer: startOf(content.menu) },
+      );
     }
     const at = state.at ? content.entries[state.at.id] : undefined;
     const listId = at?.kind === 'list' ? at.id : at?.kind === 'topic' ? at.list : undefined;

@@ -8,7 +8,6 @@ import type { Slot } from 'ask-sdk-model';
 import type { ListEntry } from '../content/types';
 import { startOf } from '../conversation/place';
 import { content, turnFor, voice } from '../conversation/turn-for';
-import { spokenList } from '../speech/phrases';
 import { escapeText } from '../speech/ssml';
 import { intentNameOf } from './request-facts';
 
@@ -63,13 +62,9 @@ function answerItem(input: HandlerInput, intent: string) {
   const target = id ? (list.items.includes(id) ? id : Object.hasOwn(list.alsoAnswers, id) ? list.alsoAnswers[id] : undefined) : itemNamed(heard);
   if (target) return turn.play(startOf(target));
 
-  const names = list.items.map((item) => voice.say(content.entries[item].name));
-  return turn.respond({
-    kind: 'ask',
-    speech: voice.ui('unknownItem', { heard: escapeText(Array.from(heard).slice(0, MAX_ECHO_CHARS).join('')), noun: voice.say(list.noun.many), items: spokenList(names) }),
-    question: voice.ui('unknownItemQuestion'),
-    reprompt: voice.ui('listChooseReprompt', { example: names[1] ?? names[0] }),
-  });
+  // Not known: say so briefly, then read the list three at a time, so "next", "the second one" or a name work.
+  const sorry = voice.ui('unknownItem', { heard: escapeText(Array.from(heard).slice(0, MAX_ECHO_CHARS).join('')) });
+  return turn.play(startOf(listId), { prefix: sorry });
 }
 
 export const ItemIntentHandler: RequestHandler = {

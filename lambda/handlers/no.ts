@@ -6,8 +6,7 @@ import { isIntent } from './request-facts';
 export const NoHandler: RequestHandler = {
   canHandle: (input) => isIntent(input, 'AMAZON.NoIntent'),
   handle: (input) => {
-    const turn = turnFor(input);
-    delete turn.state.offer;
-    return turn.respond({ kind: 'ask', speech: voice.ui('noAfterOffer'), question: voice.ui('welcomeQuestion'), reprompt: voice.ui('genericReprompt') });
+    // Declining clears the offer (every reply that offers nothing does), so a later "yes" cannot revive it.
+    return turnFor(input).askAnew(voice.ui('noAfterOffer'));
   },
 };

@@ -34,12 +34,7 @@ export const PaceHandler: RequestHandler = {
     state.pace = change.next(state.pace);
     // "Yes" replays the last answer at the new pace; there is nothing to replay after only a welcome or help.
     const again = state.said && state.said.id !== WELCOME && state.said.id !== HELP ? state.said : undefined;
-    if (again) state.offer = again;
-    return turn.respond({
-      kind: 'ask',
-      speech: voice.ui(confirm),
-      question: voice.ui(again ? 'paceAgainQuestion' : 'welcomeQuestion'),
-      reprompt: voice.ui(again ? 'paceReprompt' : 'genericReprompt'),
-    });
+    if (!again) return turn.askAnew(voice.ui(confirm));
+    return turn.respond({ kind: 'ask', speech: voice.ui(confirm), question: voice.ui('paceAgainQuestion'), reprompt: voice.ui('paceReprompt') }, { offer: again });
   },
 };

@@ -9,6 +9,6 @@ export const PreviousHandler: RequestHandler = {
     const turn = turnFor(input);
     const before = turn.state.back.pop();
     if (before) return turn.play({ id: before.id, step: before.step }, { remember: false });
-    return turn.respond({ kind: 'ask', speech: voice.ui('nothingBefore'), question: voice.ui('welcomeQuestion'), reprompt: voice.ui('genericReprompt') });
+    return turn.askAnew(voice.ui('nothingBefore'));
   },
 };

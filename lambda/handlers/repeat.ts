@@ -8,6 +8,6 @@ export const RepeatHandler: RequestHandler = {
   handle: (input) => {
     const turn = turnFor(input);
     if (turn.state.said) return turn.play(turn.state.said, { remember: false });
-    return turn.respond({ kind: 'ask', speech: voice.ui('nothingToRepeat'), question: voice.ui('welcomeQuestion'), reprompt: voice.ui('genericReprompt') });
+    return turn.askAnew(voice.ui('nothingToRepeat'));
   },
 };

@@ -9,6 +9,6 @@ export const UnhandledRequestHandler: RequestHandler = {
   canHandle: () => true,
   handle: (input) => {
     if (!input.requestEnvelope.session) return input.responseBuilder.getResponse();
-    return turnFor(input).respond({ kind: 'ask', speech: voice.ui('unsupportedRequest'), question: voice.ui('welcomeQuestion'), reprompt: voice.ui('genericReprompt') });
+    return turnFor(input).askAnew(voice.ui('unsupportedRequest'));
   },
 };

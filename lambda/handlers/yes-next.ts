@@ -12,7 +12,7 @@ function goOn(nothingThere: UiKey): RequestHandler['handle'] {
   return (input) => {
     const turn = turnFor(input);
     if (turn.state.offer) return turn.play(turn.state.offer);
-    return turn.respond({ kind: 'ask', speech: voice.ui(nothingThere), question: voice.ui('welcomeQuestion'), reprompt: voice.ui('genericReprompt') });
+    return turn.askAnew(voice.ui(nothingThere));
   };
 }
 

@@ -26,14 +26,30 @@ const BUILT_IN_WORDS: Readonly<Record<string, string>> = {
   previous: 'AMAZON.PreviousIntent',
   'go back': 'AMAZON.PreviousIntent',
   'start over': 'AMAZON.StartOverIntent',
+  'start again': 'AMAZON.StartOverIntent',
+  'never mind': 'AMAZON.CancelIntent',
+  'forget it': 'AMAZON.CancelIntent',
+  'shut up': 'AMAZON.StopIntent',
+  'be quiet': 'AMAZON.StopIntent',
+  "that's all": 'AMAZON.StopIntent',
+  goodbye: 'AMAZON.StopIntent',
+  bye: 'AMAZON.StopIntent',
+  'no thanks': 'AMAZON.NoIntent',
+  'no thank you': 'AMAZON.NoIntent',
+  'yes please': 'AMAZON.YesIntent',
 };
+
+/** Words that end the session however they are followed: "stop it", "cancel that", "quit now". */
+const LEAVING_WORDS: Readonly<Record<string, string>> = { stop: 'AMAZON.StopIntent', quit: 'AMAZON.StopIntent', exit: 'AMAZON.StopIntent', cancel: 'AMAZON.CancelIntent' };
 
 /** "Stop." / "STOP" / " stop! " all mean stop. */
 export const normaliseHeard = (text: string) => text.toLowerCase().replace(/[^a-z' ]+/g, ' ').replace(/\s+/g, ' ').trim();
 
 export function builtInIntentFor(heard: string): string | undefined {
-  const word = normaliseHeard(heard);
-  return Object.hasOwn(BUILT_IN_WORDS, word) ? BUILT_IN_WORDS[word] : undefined;
+  const words = normaliseHeard(heard);
+  if (Object.hasOwn(BUILT_IN_WORDS, words)) return BUILT_IN_WORDS[words];
+  const first = words.split(' ')[0];
+  return Object.hasOwn(LEAVING_WORDS, first) ? LEAVING_WORDS[first] : undefined;
 }
 
 export const BuiltInWordsInterceptor: RequestInterceptor = {

@@ -31,6 +31,7 @@ import {
   TEST_SETTINGS,
   topicOf,
   uiText,
+  countSentenceOf,
 } from '../support/conversation';
 
 const ui = {
@@ -51,9 +52,10 @@ const cardTitle = (a: Answer): string | undefined => (a.card?.type === 'Simple' 
 const count = (text: string, sentence: string): number => text.split(sentence).length - 1;
 
 /** The second item of a list: the example that help, fallback and reprompts give. */
-const exampleOf = (listId: string): string => {
-  const items = listOf(listId).items;
-  return nameOf(items[Math.min(1, items.length - 1)]);
+/** The item suggested by name after group `step` of a list: the second of that group (the only one, if alone). */
+const exampleOf = (listId: string, step = 0): string => {
+  const group = groupsOf(listOf(listId))[step];
+  return nameOf(group[Math.min(1, group.length - 1)]);
 };
 
 /** A conversation already past the welcome (so answers carry no disclaimer). */
@@ -155,8 +157,8 @@ describe('every topic intent is answered', () => {
     const c = conversation();
     // U: (one-shot) the question for this topic
     const a = await c.intent(intent);
-    // A: the entry's first part (or the list's intro) … disclaimer … its follow-up question
-    expect(a.text.startsWith(heard(entry.kind === 'topic' ? entry.parts[0] : entry.intro))).toBe(true);
+    // A: the entry's first part (or, for a list, how many there are) … disclaimer … its follow-up question
+    expect(a.text.startsWith(entry.kind === 'topic' ? heard(entry.parts[0]) : countSentenceOf(entry))).toBe(true);
     expect(a.text).toBe(expectedAnswer(id, 0, true));
     expect(a.card?.type).toBe('Simple');
     expect(cardTitle(a)).toBe(entry.title);
@@ -200,11 +202,11 @@ describe('lists are read three at a time', () => {
     const c = await launched();
     // U: what tests might I have
     const first = await c.intent('TestsIntent');
-    // A: You may have some of these tests and scans. There are seven tests and scans. The first three are blood tests, … Would you like to hear the next three?
+    // A: There are seven tests and scans. You may have some of them. The first three are blood tests, … Would you like to hear the next three?
     expect(first.text).toBe(
       joined(
-        heard(tests.intro),
         uiText('listCountMany', { count: numberWord(tests.items.length), noun: heard(tests.noun.many) }),
+        heard(tests.intro),
         uiText('listFirstGroup', { size: numberWord(groups[0].length), items: listed(groups[0].map(nameOf)) }),
         uiText('listMoreQuestion', { size: numberWord(groups[1].length) }),
       ),
@@ -225,7 +227,7 @@ describe('lists are read three at a time', () => {
     expect(groups).toHaveLength(3);
     expect(groups[2]).toHaveLength(1);
     expect(third.text).toBe(joined(uiText('listLastOne', { items: nameOf(groups[2][0]) }), uiText('listChooseQuestion')));
-    expect(third.reprompt).toBe(uiText('listChooseReprompt', { example: exampleOf('tests') }));
+    expect(third.reprompt).toBe(uiText('listChooseReprompt', { example: exampleOf('tests', 2) }));
   });
 
   it.each(['tests', 'treatments', 'topics'])('the %s list can be read to the end with yes', async (id) => {
@@ -612,31 +614,40 @@ describe('leaving', () => {
 });
 
 describe('slot values that do not resolve', () => {
-  /** The part of an unknownItem answer that echoes what was heard. */
+  /** The part of an unknownItem answer that echoes what was heard: between the apology and the list that follows it. */
   function echoed(a: Answer, listId: string): string {
-    const list = listOf(listId);
-    const [before] = content.ui.unknownItem.split('{heard}');
-    const rest = uiText('unknownItem', { heard: '\u0000', noun: heard(list.noun.many), items: listed(list.items.map(nameOf)) }).split('\u0000')[1];
+    const [before, after] = content.ui.unknownItem.split('{heard}');
+    const list = ` ${expectedAnswer(listId)}`;
     expect(a.text.startsWith(before)).toBe(true);
-    const end = a.text.indexOf(rest);
-    expect(end).toBeGreaterThanOrEqual(before.length);
-    return a.text.slice(before.length, end);
+    expect(a.text.endsWith(`${after.trim()}${list}`)).toBe(true);
+    return a.text.slice(before.length, a.text.length - list.length - after.trim().length);
   }
 
-  it('"magic beans" names the treatments the skill knows', async () => {
-    const treatments = listOf('treatments');
+  it('"magic beans" says so, then reads the treatments three at a time', async () => {
     const c = await launched();
     // U: what is magic beans
     const a = await c.intent('TreatmentDetailIntent', { treatment: { value: 'magic beans' } });
-    // A: Sorry, I don't have information about magic beans. The treatments I can tell you about are hormonal therapy, … Which would you like to hear about?
-    expect(a.text).toBe(
-      joined(
-        uiText('unknownItem', { heard: 'magic beans', noun: heard(treatments.noun.many), items: listed(treatments.items.map(nameOf)) }),
-        uiText('unknownItemQuestion'),
-      ),
-    );
-    expect(a.reprompt).toBe(uiText('listChooseReprompt', { example: exampleOf('treatments') }));
+    // A: Sorry, I don't have information about magic beans. There are six treatments. … The first three are … Would you like to hear the next three?
+    expect(a.text).toBe(joined(uiText('unknownItem', { heard: 'magic beans' }), expectedAnswer('treatments')));
+    expect(a.reprompt).toBe(uiText('listMoreReprompt', { size: numberWord(groupsOf(listOf('treatments'))[1].length), example: exampleOf('treatments') }));
     expect(a.endSession).toBe(false);
+    // U: the second one
+    const b = await c.intent('ChooseItemIntent', { position: { value: 'second', id: '2', type: 'ItemPosition' } });
+    expect(b.text).toBe(expectedAnswer(groupsOf(listOf('treatments'))[0][1]));
+    // U: repeat — the last real answer, without the apology
+    await c.intent('TreatmentDetailIntent', { treatment: { value: 'magic beans' } });
+    const again = await c.intent('AMAZON.RepeatIntent');
+    expect(again.text).toBe(expectedAnswer('treatments'));
+  });
+
+  it('"yes" after an unknown value plays only what was just offered', async () => {
+    const c = await launched();
+    await c.intent('TestsIntent');
+    // U: tell me about a dexa scan — A: Sorry … There are seven tests … Would you like to hear the next three?
+    await c.intent('TestDetailIntent', { test: { value: 'dexa scan' } });
+    // U: yes — A: the next three tests, as just offered
+    const b = await yes(c);
+    expect(b.text).toBe(expectedAnswer('tests', 1));
   });
 
   it('an unknown test names the tests', async () => {

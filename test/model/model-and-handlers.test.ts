@@ -126,11 +126,14 @@ const entry = (id: string): Entry => {
 
 const firstSentence = (text: string): string => text.split(/(?<=[.?!])\s+/)[0];
 
-/** The first sentence a listener should hear when `id` is played: a topic's first part, a list's intro. */
+/** The first sentence a listener should hear when `id` is played: a topic's first part, a list's count. */
 const openingOf = (id: string): string => {
   const target = entry(id);
-  return firstSentence(target.kind === 'topic' ? target.parts[0] : target.intro);
+  if (target.kind === 'topic') return firstSentence(target.parts[0]);
+  const count = NUMBER_WORDS[target.items.length] ?? String(target.items.length);
+  return compiledContent.ui.listCountMany.replace('{count}', count).replace('{noun}', target.noun.many);
 };
+const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen'];
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

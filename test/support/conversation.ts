@@ -326,7 +326,7 @@ export function expectedAnswer(id: string, step = 0, disclaim = false): string {
   let speech: string;
   if (step === 0) {
     const count = uiText('listCountMany', { count: numberWord(entry.items.length), noun: heard(entry.noun.many) });
-    speech = joined(heard(entry.intro), count, last ? uiText('listOnlyGroup', { items }) : uiText('listFirstGroup', { size, items }));
+    speech = joined(count, heard(entry.intro), last ? uiText('listOnlyGroup', { items }) : uiText('listFirstGroup', { size, items }));
   } else if (!last) {
     speech = uiText('listNextGroup', { size, items });
   } else {
@@ -336,10 +336,15 @@ export function expectedAnswer(id: string, step = 0, disclaim = false): string {
   return joined(speech, disclaimer, question);
 }
 
-/** The first sentence of an entry's answer (or of a list's intro). */
+/** What a list says first: how many there are. */
+export function countSentenceOf(list: ListEntry): string {
+  return uiText('listCountMany', { count: numberWord(list.items.length), noun: heard(list.noun.many) });
+}
+
+/** The first sentence of an entry's answer (for a list, its count). */
 export function firstSentenceOf(id: string): string {
   const entry = entryOf(id);
-  const text = heard(entry.kind === 'topic' ? entry.parts[0] : entry.intro);
+  const text = entry.kind === 'topic' ? heard(entry.parts[0]) : countSentenceOf(entry);
   return /^.*?[.?!](?=\s|$)/.exec(text)?.[0] ?? text;
 }
 

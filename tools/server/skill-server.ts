@@ -59,7 +59,8 @@ function parseEnvelope(body: Buffer): RequestEnvelope {
   } catch {
     throw new Refusal(400, 'the body is not JSON');
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || typeof (parsed as { request?: unknown }).request !== 'object') {
+  const request = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as { request?: unknown }).request : undefined;
+  if (typeof request !== 'object' || request === null || typeof (request as { type?: unknown }).type !== 'string') {
     throw new Refusal(400, 'the body is not an Alexa request');
   }
   return parsed as RequestEnvelope;
