@@ -29,6 +29,14 @@ describe('the lexicon', () => {
     else expect(ssmlToText(speak(ssml))).toBe(`About ${entry.say} today.`);
   });
 
+  it('writes IPA only with the symbols Alexa supports for English (ɹ, not r; ɡ, not g)', () => {
+    // Alexa's English phoneme set: consonants, vowels and diphthongs, stress and length marks.
+    const alexaIpa = new Set([...'bdðfɡhjklmnŋpɹsʃtθvwzʒ', ...'ɑæaɛeɪiɒɔoʊuʌɜə', ...'ˈˌː. ', '\u0361']);
+    for (const entry of content.lexicon.filter((e) => e.ipa)) {
+      expect({ word: entry.written, unsupported: [...(entry.ipa ?? '')].filter((c) => !alexaIpa.has(c)) }).toEqual({ word: entry.written, unsupported: [] });
+    }
+  });
+
   it('covers the words the issue names', () => {
     const written = content.lexicon.map((e) => e.written);
     for (const word of ['metastases', 'myeloma', 'humerus', 'femur', 'cytotoxic', 'denosumab', 'bisphosphonates', 'hypercalcaemia', 'multidisciplinary', 'positron emission tomography', 'CT', 'MRI', 'PET-CT', 'MDT', 'GP']) {

@@ -4,11 +4,11 @@
  */
 export const BUILT_IN_PHRASES: Record<string, string[]> = {
   'AMAZON.YesIntent': ['yes', 'yeah', 'yep', 'yes please', 'sure', 'go ahead', 'please do', 'of course', 'why not', 'i would like that', 'alright'],
-  'AMAZON.NoIntent': ['no', 'nope', 'no thanks', 'no thank you', 'not now', 'not really', 'i do not want to'],
-  'AMAZON.HelpIntent': ['help', 'help me', 'what can i say', 'what do i do', 'how does this work', 'i am confused'],
+  'AMAZON.NoIntent': ['no', 'nope', 'nah', 'no thanks', 'no thank you', 'not now', 'not really', 'i do not want to'],
+  'AMAZON.HelpIntent': ['help', 'help me', 'what can i say', 'what do i do', 'how does this work', 'i am confused', 'what can you do', 'i do not understand'],
   'AMAZON.StopIntent': ['stop', 'quit', 'exit', 'goodbye', 'bye', 'that is all', 'be quiet', 'shut up', 'enough', 'i am done'],
   'AMAZON.CancelIntent': ['cancel', 'never mind', 'forget it', 'cancel that'],
-  'AMAZON.RepeatIntent': ['repeat', 'repeat that', 'again', 'say it again', 'come again'],
+  'AMAZON.RepeatIntent': ['repeat', 'repeat that', 'again', 'say it again', 'come again', 'sorry what', 'pardon me'],
   'AMAZON.NextIntent': ['next', 'continue', 'skip', 'next one', 'and then'],
   'AMAZON.PreviousIntent': ['previous', 'back', 'go back one', 'the last one again', 'previous one'],
   'AMAZON.StartOverIntent': ['start over', 'start again', 'restart', 'from the beginning', 'main menu', 'begin again'],
