@@ -73,11 +73,13 @@ describe('npm start remembers a local listener between runs', () => {
 
 describe('npm start in a terminal', () => {
   it('prints readable turns, the SSML with --ssml, and says how to get espeak-ng when --speak cannot speak', () => {
-    const { code, stdout } = run(['--ssml', '--speak', '--say', 'what is myeloma'], { env: { PATH: path.dirname(process.execPath) } });
+    const { code, stdout } = run(['--ssml', '--speak', '--say', 'what is myeloma', '--say', 'speak slower'], { env: { PATH: path.dirname(process.execPath) } });
     expect(code).toBe(0);
     expect(stdout).toMatch(/Alexa: Myeloma is a type of blood cancer/);
     expect(stdout).toMatch(/SSML: <speak>/);
     expect(stdout).toMatch(/apt-get install espeak-ng/);
+    // The pace cannot be read from the words, so the terminal says it.
+    expect(stdout).toMatch(/Alexa \(at \d+% speed\): All right/);
   }, 60_000);
 
   it('refuses a locale it has no model for, naming the ones it has', () => {

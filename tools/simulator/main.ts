@@ -94,7 +94,9 @@ function printJson(turn: TurnResult): void {
 function printTurn(turn: TurnResult, options: { ssml: boolean; speak: boolean }): void {
   const intent = turn.request.intent ? ` ${turn.request.intent}${formatSlots(turn)}` : '';
   console.log(`  [${turn.request.type}${intent}]`);
-  console.log(`Alexa: ${turn.text || '(says nothing)'}`);
+  // The pace is heard, not read: say it, since the text alone cannot show it.
+  const rate = /<prosody rate="(\d+)%">/.exec(turn.ssml ?? '')?.[1];
+  console.log(`Alexa${rate ? ` (at ${rate}% speed)` : ''}: ${turn.text || '(says nothing)'}`);
   if (options.ssml && turn.ssml) console.log(`  SSML: ${turn.ssml}`);
   if (turn.reprompt) console.log(`  (if you say nothing: ${turn.reprompt})`);
   if (turn.card) console.log(`  [card in the Alexa app: ${turn.card.title}]`);
