@@ -7,7 +7,10 @@ import { numberWord, spokenList } from '../speech/phrases';
 import type { AskReply, Card } from '../speech/reply';
 import { escapeText, joinSsml, type Ssml } from '../speech/ssml';
 import { DEFAULT_LOCALE, type Voice } from '../speech/voice';
-import { groupOf, HELP, type Place, startOf, stepsOf, WELCOME } from './place';
+import { EMERGENCY, groupOf, HELP, type Place, startOf, stepsOf, WELCOME } from './place';
+
+/** After the emergency advice, what the page says about managing symptoms is offered: pain is the commonest. */
+const AFTER_EMERGENCY = 'symptom-relief';
 
 export interface Rendered {
   reply: AskReply;
@@ -121,6 +124,17 @@ export function createRenderer(content: SkillContent, voice: Voice): Renderer {
       return { reply: { kind: 'ask', speech: withDisclaimer(welcome, place), question: voice.ui('welcomeQuestion'), reprompt: voice.ui('genericReprompt') } };
     }
     if (place.id === HELP) return renderHelp(at, locale);
+    if (place.id === EMERGENCY) {
+      return {
+        reply: {
+          kind: 'ask',
+          speech: voice.ui('emergencyNow', { number: voice.emergencyNumber(locale) }),
+          question: voice.ui('emergencyQuestion'),
+          reprompt: voice.ui('offerReprompt', { name: nameOf(AFTER_EMERGENCY) }),
+        },
+        offer: startOf(AFTER_EMERGENCY),
+      };
+    }
     const target = entry(place.id);
     if (!target) throw new Error(`no content entry '${place.id}'`);
     return target.kind === 'topic' ? renderTopic(target, place) : renderList(target, place);

@@ -2,7 +2,7 @@
  * What a session carries from turn to turn, kept in Alexa session attributes. Attributes come back in
  * each request, so they are read defensively: anything missing, mistyped or pointing at content that no
  * longer exists is dropped, field by field, and the conversation carries on from a sensible default.
- * Nothing about the listener's health is kept: only positions in the content, two counters and the pace.
+ * Nothing about the listener's health is kept: only positions in the content, a miss count and the pace.
  */
 import type { SkillContent } from '../content/types';
 import { isPace, NORMAL_PACE } from '../speech/pace';

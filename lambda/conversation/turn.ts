@@ -8,7 +8,7 @@ import type { Reply } from '../speech/reply';
 import { rateOf } from '../speech/pace';
 import { DEFAULT_LOCALE, type Voice } from '../speech/voice';
 import { atRate, joinSsml, pause, type Ssml } from '../speech/ssml';
-import { HELP, type Place, samePlace, WELCOME } from './place';
+import { EMERGENCY, HELP, isScreen, type Place, samePlace } from './place';
 import type { Renderer } from './render';
 import { type ConversationState, MAX_BACK, readState, writeState } from './state';
 import type { SkillContent } from '../content/types';
@@ -51,11 +51,12 @@ export class Turn {
   /** Plays a place: a content answer, the welcome or the help. Says the disclaimer once a session. */
   play(place: Place, { remember = true, prefix }: TurnOptions = {}): Response {
     const shown: Place = { id: place.id, step: place.step };
-    // Once a session: with the first thing said, unless that already says it (Help, About).
-    if (place.disclaim || (place.id !== HELP && !this.state.disclaimed)) shown.disclaim = true;
+    // Once a session: with the first thing said, unless that already says it (Help, About) or must be said
+    // alone (the emergency advice).
+    if (place.disclaim || (place.id !== HELP && place.id !== EMERGENCY && !this.state.disclaimed)) shown.disclaim = true;
     const { reply, offer } = this.renderer.render(shown, { at: this.state.at, locale: this.locale });
-    this.state.disclaimed = true;
-    if (place.id !== HELP && place.id !== WELCOME) {
+    if (place.id !== EMERGENCY) this.state.disclaimed = true;
+    if (!isScreen(place.id)) {
       if (remember && this.state.at && !samePlace(this.state.at, shown)) this.state.back = [...this.state.back, this.state.at].slice(-MAX_BACK);
       this.state.at = shown;
     }
@@ -63,6 +64,11 @@ export class Turn {
     // Help keeps the question that was asked before it, so "yes" still answers that question.
     const next = place.id === HELP ? this.state.offer : offer;
     return this.respond(prefix ? { ...reply, speech: joinSsml(prefix, reply.speech) } : reply, { offer: next });
+  }
+
+  /** Where "next" goes from the last content answer: its next part, group or item, whatever was asked since. */
+  continuation(): Place | undefined {
+    return this.state.at ? this.renderer.render(this.state.at).offer : undefined;
   }
 
   /** A short reply that asks what the listener would like now, with the general reprompt. */

@@ -19,10 +19,13 @@ export const ITEM_INTENTS: Readonly<Record<string, { slot: string; list: string 
 
 /** Heard text is echoed back, escaped and cut short (by characters, never inside an emoji): it is whatever the listener, or a bad request, said. */
 const MAX_ECHO_CHARS = 60;
+/** ...and to a few words, so the apology never pushes an answer past ~40 seconds. */
+const MAX_ECHO_WORDS = 6;
 
 /** The id entity resolution matched, from any authority (the custom slot type comes first). */
 export function resolvedId(slot: Slot | null | undefined): string | undefined {
-  for (const authority of slot?.resolutions?.resolutionsPerAuthority ?? []) {
+  const authorities = slot?.resolutions?.resolutionsPerAuthority;
+  for (const authority of Array.isArray(authorities) ? authorities : []) {
     if (authority.status?.code === 'ER_SUCCESS_MATCH') {
       const id = authority.values?.[0]?.value?.id;
       if (typeof id === 'string') return id;
@@ -63,7 +66,8 @@ function answerItem(input: HandlerInput, intent: string) {
   if (target) return turn.play(startOf(target));
 
   // Not known: say so briefly, then read the list three at a time, so "next", "the second one" or a name work.
-  const sorry = voice.ui('unknownItem', { heard: escapeText(Array.from(heard).slice(0, MAX_ECHO_CHARS).join('')) });
+  const echo = Array.from(heard.split(/\s+/).slice(0, MAX_ECHO_WORDS).join(' ')).slice(0, MAX_ECHO_CHARS).join('');
+  const sorry = voice.ui('unknownItem', { heard: escapeText(echo) });
   return turn.play(startOf(listId), { prefix: sorry });
 }
 

@@ -7,7 +7,8 @@ export const SERVED_LOCALES: readonly string[] = ['en-GB'];
 
 export const UnsupportedLocaleHandler: RequestHandler = {
   canHandle: (input) => {
-    if (getRequestType(input.requestEnvelope) === 'SessionEndedRequest') return false;
+    // Nothing can be said at the end of a session, or to an event outside one.
+    if (getRequestType(input.requestEnvelope) === 'SessionEndedRequest' || !input.requestEnvelope.session) return false;
     const locale = getLocale(input.requestEnvelope);
     return Boolean(locale) && !SERVED_LOCALES.includes(locale);
   },

@@ -1,27 +1,25 @@
 /**
- * "Yes" accepts whatever the last answer offered; "next" / "more" goes on to it too. Both play the same
- * offered place, so a question and its "yes" can never disagree.
+ * "Yes" accepts whatever the last reply offered (nothing, if it offered nothing). "Next" / "more" goes on
+ * from the last content answer: its next part, the next three of a list, the next item — even after a
+ * detour through "speak slower", "no" or help, whose "yes" would mean something else.
  */
 import type { RequestHandler } from 'ask-sdk-core';
 import { turnFor, voice } from '../conversation/turn-for';
-import type { UiKey } from '../content/types';
 import { isIntent } from './request-facts';
-
-/** `nothingThere` is said when nothing was offered: what to say next instead. */
-function goOn(nothingThere: UiKey): RequestHandler['handle'] {
-  return (input) => {
-    const turn = turnFor(input);
-    if (turn.state.offer) return turn.play(turn.state.offer);
-    return turn.askAnew(voice.ui(nothingThere));
-  };
-}
 
 export const YesHandler: RequestHandler = {
   canHandle: (input) => isIntent(input, 'AMAZON.YesIntent'),
-  handle: goOn('yesWithoutOffer'),
+  handle: (input) => {
+    const turn = turnFor(input);
+    return turn.state.offer ? turn.play(turn.state.offer) : turn.askAnew(voice.ui('yesWithoutOffer'));
+  },
 };
 
 export const NextHandler: RequestHandler = {
   canHandle: (input) => isIntent(input, 'AMAZON.NextIntent'),
-  handle: goOn('nothingNext'),
+  handle: (input) => {
+    const turn = turnFor(input);
+    const next = turn.continuation();
+    return next ? turn.play(next) : turn.askAnew(voice.ui('nothingNext'));
+  },
 };

@@ -49,15 +49,15 @@ export function preferenceInterceptors(adapter: PersistenceAdapter, timeoutMs = 
       const attributes = input.attributesManager.getRequestAttributes();
       if (!state.preferencesRead) {
         state.preferencesRead = true;
-        let stored: StoredPreferences = {};
         try {
-          stored = readPreferences(await withTimeout(adapter.getAttributes(input.requestEnvelope), timeoutMs, 'reading preferences'));
+          const stored = readPreferences(await withTimeout(adapter.getAttributes(input.requestEnvelope), timeoutMs, 'reading preferences'));
+          if (stored.pace !== undefined) state.pace = stored.pace;
+          state.returning = stored.welcomed === true;
+          attributes[LOADED] = stored;
         } catch (e) {
+          // Nothing is known, so nothing is assumed: no "first visit" save that would overwrite a stored pace.
           log('error', { event: 'store-error', outcome: 'read-failed', message: (e as Error).message });
         }
-        if (stored.pace !== undefined) state.pace = stored.pace;
-        state.returning = stored.welcomed === true;
-        attributes[LOADED] = stored;
       }
       attributes[PACE_AT_START] = state.pace;
     },

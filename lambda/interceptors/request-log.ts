@@ -20,7 +20,7 @@ export const RequestLogInterceptor: ResponseInterceptor = {
       event: 'request',
       requestType: getRequestType(input.requestEnvelope),
       intent: intentNameOf(input),
-      outcome: response?.shouldEndSession ? 'ended' : 'open',
+      outcome: response?.shouldEndSession === false ? 'open' : 'ended',
       durationMs: typeof started === 'number' ? Date.now() - started : undefined,
     });
   },

@@ -7,10 +7,13 @@ export type Ssml = string & { readonly [ssmlBrand]: true };
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 
-/** Plain text → SSML text: markup characters escaped, control characters (which Alexa rejects) dropped. */
+/** Characters Alexa rejects in SSML: C0 and C1 controls (but tab and newlines), lone surrogates, non-characters. */
+// eslint-disable-next-line no-control-regex
+const UNSPEAKABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Plain text → SSML text: markup characters escaped, characters Alexa rejects dropped. */
 export function escapeText(text: string): Ssml {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').replace(/[&<>"']/g, (c) => ENTITIES[c]) as Ssml;
+  return text.replace(UNSPEAKABLE, '').replace(/[&<>"']/g, (c) => ENTITIES[c]) as Ssml;
 }
 
 /** Says nothing: for a reply that is only its question. */

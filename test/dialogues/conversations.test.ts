@@ -859,7 +859,7 @@ describe('the error handler', () => {
     expectNoLeak(a);
   });
 
-  it('an envelope that makes the real handler throw: the apology, no stack', async () => {
+  it('a slot whose resolutions are not a list: read by its words, answered, no stack', async () => {
     const c = await launched();
     const envelope = new LaunchRequestBuilder(TEST_SETTINGS).build();
     const request: IntentRequest = {
@@ -871,22 +871,22 @@ describe('the error handler', () => {
       intent: {
         name: 'TestDetailIntent',
         confirmationStatus: 'NONE',
-        // resolutionsPerAuthority is not a list: resolving the slot throws.
+        // resolutionsPerAuthority is not a list: no resolution, so the heard words are matched to a known name.
         slots: { test: { name: 'test', value: 'bone scan', confirmationStatus: 'NONE', resolutions: JSON.parse('{"resolutionsPerAuthority": 5}') } },
       },
     };
     const broken: RequestEnvelope = { ...envelope, session: { ...envelope.session, new: false, attributes: c.attributes } as RequestEnvelope['session'], request };
     const a = await c.raw(broken);
-    expect(a.text).toBe(joined(ui.error, ui.welcomeQuestion));
+    expect(a.text).toBe(expectedAnswer('bone-scan'));
     expectNoLeak(a);
     // U: what are the symptoms — the conversation goes on
     expect((await c.intent('SymptomsIntent')).text).toBe(expectedAnswer('symptoms'));
   });
 
-  it('an intent request without an intent: the apology, no stack', async () => {
+  it('an intent request without an intent: treated as a request the skill does not handle, no stack', async () => {
     const c = await launched();
     const a = await c.request({ type: 'IntentRequest' });
-    expect(a.text).toBe(joined(ui.error, ui.welcomeQuestion));
+    expect(a.text).toBe(joined(uiText('unsupportedRequest'), ui.welcomeQuestion));
     expectNoLeak(a);
   });
 

@@ -143,6 +143,19 @@ describe('a store that lets us down never costs an answer', () => {
     expect(errors.join('\n')).not.toContain('amzn1.ask.account');
   });
 
+  it('a store that fails to read never has its stored pace overwritten by a "first visit"', async () => {
+    const store = createMemoryPersistenceAdapter();
+    const saves: unknown[] = [];
+    const flaky: PersistenceAdapter = {
+      getAttributes: () => Promise.reject(new Error('read failed')),
+      saveAttributes: (e, a) => (saves.push(a), store.saveAttributes(e, a)),
+    };
+    const c = conversation({ handler: skillWith(flaky) });
+    await c.launch();
+    await c.intent('SymptomsIntent');
+    expect(saves).toEqual([]);
+  });
+
   it.each([
     ['not an object', 'garbage'],
     ['a pace out of range', { pace: 99, welcomed: 'yes' }],

@@ -34,7 +34,7 @@ function everyRequest(): { label: string; build: () => RequestEnvelope }[] {
     for (const value of type?.values ?? []) {
       requests.push({ label: `${intent.name}(${value.id})`, build: () => new IntentRequestBuilder(settings, intent.name).withSlotResolution(slot.name, value.name.value, slot.type, value.id).build() });
     }
-    for (const heard of ['magic beans', '<b>&"\'</b>', 'x'.repeat(300)]) {
+    for (const heard of ['magic beans', '<b>&"\'</b>', 'x'.repeat(300), 'a very long and rambling description of something the skill has never heard of at all']) {
       requests.push({ label: `${intent.name}(${heard.slice(0, 12)})`, build: () => new IntentRequestBuilder(settings, intent.name).withSlotResolutionNoMatch(slot.name, heard, slot.type).build() });
     }
     requests.push({ label: `${intent.name}()`, build: () => new IntentRequestBuilder(settings, intent.name).withEmptySlot(slot.name).build() });

@@ -19,6 +19,12 @@ describe('escapeText', () => {
   it('drops control characters Alexa rejects', () => {
     expect(escapeText('a\u0000b\u0007c\u001fd')).toBe('abcd');
   });
+
+  it('drops C1 controls, lone surrogates and non-characters too, keeping whole emoji', () => {
+    const ssml = speak(escapeText('magic\u0085beans \ud83d x\udc00 \uffff 😀'));
+    expect(ssmlProblems(ssml)).toEqual([]);
+    expect(ssmlToText(ssml)).toBe('magicbeans x 😀');
+  });
 });
 
 describe('the lexicon', () => {

@@ -27,7 +27,7 @@ export const listFile = z.strictObject({
   title: text,
   intro: text,
   noun: z.strictObject({ one: text, many: text }),
-  items: z.array(id).min(1, 'needs at least one item'),
+  items: z.array(id).min(2, 'needs at least two items (a list of one is just an answer)'),
   after: offerFile.optional(),
   alsoAnswers: z.record(id, id).optional(),
 });
