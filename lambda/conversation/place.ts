@@ -47,3 +47,16 @@ export function samePlace(a: Place | undefined, b: Place | undefined): boolean {
 export function groupOf(list: ListEntry, step: number): string[] {
   return list.items.slice(step * GROUP_SIZE, (step + 1) * GROUP_SIZE);
 }
+
+/** The list a place is in: the list being read, or the list whose item was just answered. */
+export function listAround(content: SkillContent, id: string): ListEntry | undefined {
+  const entry = Object.hasOwn(content.entries, id) ? content.entries[id] : undefined;
+  const list = entry?.kind === 'list' ? entry : entry?.list ? content.entries[entry.list] : undefined;
+  return list?.kind === 'list' ? list : undefined;
+}
+
+/** An item to suggest by name after group `step`: the second of that group (the only one, if alone). */
+export function exampleItem(list: ListEntry, step = 0): string {
+  const group = groupOf(list, step);
+  return group[Math.min(1, group.length - 1)] ?? list.items[0];
+}

@@ -7,7 +7,7 @@ import { numberWord, spokenList } from '../speech/phrases';
 import type { AskReply, Card } from '../speech/reply';
 import { escapeText, joinSsml, type Ssml } from '../speech/ssml';
 import { DEFAULT_LOCALE, type Voice } from '../speech/voice';
-import { EMERGENCY, groupOf, HELP, type Place, startOf, stepsOf, WELCOME } from './place';
+import { EMERGENCY, exampleItem, groupOf, HELP, listAround, type Place, startOf, stepsOf, WELCOME } from './place';
 
 /** After the emergency advice, what the page says about managing symptoms is offered: pain is the commonest. */
 const AFTER_EMERGENCY = 'symptom-relief';
@@ -32,11 +32,8 @@ export interface Renderer {
 export function createRenderer(content: SkillContent, voice: Voice): Renderer {
   const entry = (id: string): Entry | undefined => content.entries[id];
   const nameOf = (id: string): Ssml => voice.say(entry(id)?.name ?? id);
-  /** An item to suggest by name: from the group just read (what the listener has fresh), or the list's second. */
-  const exampleOf = (list: ListEntry, step = 0): Ssml => {
-    const group = groupOf(list, step);
-    return nameOf(group[Math.min(1, group.length - 1)] ?? list.items[0]);
-  };
+  /** An item to suggest by name, from the group just read: what the listener has fresh. */
+  const exampleOf = (list: ListEntry, step = 0): Ssml => nameOf(exampleItem(list, step));
   const withDisclaimer = (speech: Ssml, place: Place): Ssml => (place.disclaim ? joinSsml(speech, voice.ui('disclaimer')) : speech);
 
   /** A follow-up question from content, with the reprompt that says what "yes" would bring. */
@@ -101,7 +98,7 @@ export function createRenderer(content: SkillContent, voice: Voice): Renderer {
 
   function renderHelp(context: Place | undefined, locale: string): Rendered {
     const at = context ? entry(context.id) : undefined;
-    const list = at?.kind === 'list' ? at : at?.kind === 'topic' && at.list ? entry(at.list) : undefined;
+    const list = context ? listAround(content, context.id) : undefined;
     let speech: Ssml;
     // Help only promises what "next" will really do from here.
     if (context && at?.kind === 'list') {

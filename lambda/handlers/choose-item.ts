@@ -4,8 +4,7 @@
  * after an item, it counts within the whole list.
  */
 import { getSlot, type RequestHandler } from 'ask-sdk-core';
-import type { ListEntry } from '../content/types';
-import { groupOf, startOf } from '../conversation/place';
+import { groupOf, listAround, startOf } from '../conversation/place';
 import { content, turnFor, voice } from '../conversation/turn-for';
 import { escapeText } from '../speech/ssml';
 import { numberWord } from '../speech/phrases';
@@ -18,13 +17,11 @@ export const ChooseItemHandler: RequestHandler = {
   canHandle: (input) => isIntent(input, CHOOSE_ITEM_INTENT),
   handle: (input) => {
     const turn = turnFor(input);
-    const at = turn.state.at ? content.entries[turn.state.at.id] : undefined;
-    let choices: string[] | undefined;
-    if (at?.kind === 'list' && turn.state.at) choices = groupOf(at, turn.state.at.step);
-    else if (at?.kind === 'topic' && at.list) choices = (content.entries[at.list] as ListEntry).items;
-    if (!choices) {
-      return turn.askAnew(voice.ui('chooseNoList'));
-    }
+    const at = turn.state.at;
+    const list = at ? listAround(content, at.id) : undefined;
+    if (!at || !list) return turn.askAnew(voice.ui('chooseNoList'));
+    // After a group, a position within it; after an item, within the whole list.
+    const choices = list.id === at.id ? groupOf(list, at.step) : list.items;
     const position = resolvedId(getSlot(input.requestEnvelope, 'position'));
     const index = position === 'last' ? choices.length - 1 : Number(position) - 1;
     const chosen = Number.isInteger(index) && index >= 0 ? choices[index] : undefined;

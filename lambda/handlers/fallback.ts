@@ -4,7 +4,7 @@
  * third reads it.
  */
 import type { RequestHandler } from 'ask-sdk-core';
-import { startOf } from '../conversation/place';
+import { exampleItem, listAround, startOf } from '../conversation/place';
 import { content, turnFor, voice } from '../conversation/turn-for';
 import { NOTHING } from '../speech/ssml';
 import { intentNameOf } from './request-facts';
@@ -26,12 +26,11 @@ export const FallbackHandler: RequestHandler = {
         { miss: true, offer: startOf(content.menu) },
       );
     }
-    const at = state.at ? content.entries[state.at.id] : undefined;
-    const listId = at?.kind === 'list' ? at.id : at?.kind === 'topic' ? at.list : undefined;
-    const list = listId ? content.entries[listId] : undefined;
+    const list = state.at ? listAround(content, state.at.id) : undefined;
+    const step = state.at && list?.id === state.at.id ? state.at.step : 0;
     const speech =
-      list?.kind === 'list' && list.id !== content.menu
-        ? voice.ui('fallbackList', { name: voice.say(list.name), example: voice.say(content.entries[list.items[1] ?? list.items[0]].name) })
+      list && list.id !== content.menu
+        ? voice.ui('fallbackList', { name: voice.say(list.name), example: voice.say(content.entries[exampleItem(list, step)].name) })
         : voice.ui('fallbackGeneral');
     return turn.respond({ kind: 'ask', speech, question: voice.ui('fallbackQuestion'), reprompt: voice.ui('genericReprompt') }, { miss: true });
   },

@@ -536,15 +536,15 @@ describe('fallback', () => {
   });
 
   it.each([
-    ['in a list', ['TestsIntent'], 'tests'],
-    ['after an item of a list', ['TreatmentsIntent', 'AMAZON.YesIntent'], 'treatments'],
-  ])('%s: suggests naming an item', async (_where, before, listId) => {
+    ['in a list', ['TestsIntent'], 'tests', 0],
+    ['further into a list', ['TreatmentsIntent', 'AMAZON.YesIntent'], 'treatments', 1],
+  ])('%s: suggests naming an item from the group just read', async (_where, before, listId, step) => {
     const c = await launched();
     for (const intent of before) await c.intent(intent);
     // U: (mumbles)
     const a = await fallback(c);
     // A: Sorry, I didn't catch that. You can name one of the tests and scans you may have, such as bone x-rays, or say "next". …
-    expect(a.text).toBe(joined(uiText('fallbackList', { name: nameOf(listId), example: exampleOf(listId) }), uiText('fallbackQuestion')));
+    expect(a.text).toBe(joined(uiText('fallbackList', { name: nameOf(listId), example: exampleOf(listId, step) }), uiText('fallbackQuestion')));
   });
 
   it('in the list of topics: the general sorry', async () => {
