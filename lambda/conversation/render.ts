@@ -26,7 +26,6 @@ export interface RenderContext {
 export interface Renderer {
   /** `context.at` is the last content answer, which Help speaks about; `context.locale` picks the emergency number. */
   render(place: Place, context?: RenderContext): Rendered;
-  entry(id: string): Entry | undefined;
 }
 
 export function createRenderer(content: SkillContent, voice: Voice): Renderer {
@@ -137,5 +136,5 @@ export function createRenderer(content: SkillContent, voice: Voice): Renderer {
     return target.kind === 'topic' ? renderTopic(target, place) : renderList(target, place);
   }
 
-  return { render, entry };
+  return { render };
 }

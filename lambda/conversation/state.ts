@@ -6,6 +6,7 @@
  */
 import type { SkillContent } from '../content/types';
 import { isPace, NORMAL_PACE } from '../speech/pace';
+import { isRecord } from '../util/is-record';
 import { isValidPlace, type Place } from './place';
 
 export interface ConversationState {
@@ -34,7 +35,6 @@ export const MAX_BACK = 10;
 
 export const initialState = (): ConversationState => ({ back: [], disclaimed: false, misses: 0, pace: NORMAL_PACE, returning: false, preferencesRead: false });
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function readPlace(content: SkillContent, raw: unknown): Place | undefined {
   if (!isRecord(raw) || typeof raw.id !== 'string' || typeof raw.step !== 'number') return undefined;

@@ -38,8 +38,8 @@ export class Turn {
 
   constructor(
     private readonly input: HandlerInput,
-    readonly content: SkillContent,
-    readonly renderer: Renderer,
+    content: SkillContent,
+    private readonly renderer: Renderer,
     private readonly voice: Voice,
   ) {
     // Requests outside a session (skill events) have no attributes to read or write.

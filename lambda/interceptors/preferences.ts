@@ -9,6 +9,7 @@ import { getRequestType } from 'ask-sdk-core';
 import { turnFor } from '../conversation/turn-for';
 import { log } from '../logging/log';
 import { isPace } from '../speech/pace';
+import { isRecord } from '../util/is-record';
 
 /** What is stored for a listener. */
 export interface StoredPreferences {
@@ -31,11 +32,10 @@ function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> 
 
 /** Only what we expect, whatever the store holds. */
 export function readPreferences(raw: unknown): StoredPreferences {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return {};
-  const record = raw as Record<string, unknown>;
+  if (!isRecord(raw)) return {};
   const preferences: StoredPreferences = {};
-  if (isPace(record.pace)) preferences.pace = record.pace;
-  if (record.welcomed === true) preferences.welcomed = true;
+  if (isPace(raw.pace)) preferences.pace = raw.pace;
+  if (raw.welcomed === true) preferences.welcomed = true;
   return preferences;
 }
 

@@ -12,6 +12,7 @@ import type { DeleteItemCommand, GetItemCommand, PutItemCommand } from '@aws-sdk
 import type * as DynamoDbSdk from '@aws-sdk/client-dynamodb';
 import type { PersistenceAdapter } from 'ask-sdk-core';
 import type { RequestEnvelope } from 'ask-sdk-model';
+import { isRecord } from '../util/is-record';
 import { userKey } from './user-key';
 
 type Attributes = Record<string, unknown>;
@@ -82,15 +83,11 @@ export function createDynamoDbPersistenceAdapter(options: DynamoDbAdapterOptions
   };
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** The JSON string from a GetItem output, or undefined (no item, or the attribute is missing or not a string). */
 function storedString(output: unknown, attributesName: string): string | undefined {
-  if (!isObject(output) || !isObject(output.Item)) return undefined;
+  if (!isRecord(output) || !isRecord(output.Item)) return undefined;
   const attribute = output.Item[attributesName];
-  return isObject(attribute) && typeof attribute.S === 'string' ? attribute.S : undefined;
+  return isRecord(attribute) && typeof attribute.S === 'string' ? attribute.S : undefined;
 }
 
 /** A corrupt record reads as a fresh listener rather than breaking the skill. */
@@ -98,7 +95,7 @@ function parseStored(text: string | undefined): Attributes {
   if (text === undefined) return {};
   try {
     const value: unknown = JSON.parse(text);
-    return isObject(value) ? value : {};
+    return isRecord(value) ? value : {};
   } catch {
     return {};
   }

@@ -8,6 +8,7 @@ import http from 'node:http';
 import type { Skill } from 'ask-sdk-core';
 import type { RequestEnvelope } from 'ask-sdk-model';
 import { log } from '../../lambda/logging/log';
+import { isRecord } from '../../lambda/util/is-record';
 import { type RequestVerifier, VerificationError } from './verify-request';
 
 /** Alexa's requests are a few kilobytes; anything near this is not one. */
@@ -59,8 +60,8 @@ function parseEnvelope(body: Buffer): RequestEnvelope {
   } catch {
     throw new Refusal(400, 'the body is not JSON');
   }
-  const request = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as { request?: unknown }).request : undefined;
-  if (typeof request !== 'object' || request === null || typeof (request as { type?: unknown }).type !== 'string') {
+  const request = isRecord(parsed) ? parsed.request : undefined;
+  if (!isRecord(request) || typeof request.type !== 'string') {
     throw new Refusal(400, 'the body is not an Alexa request');
   }
   return parsed as RequestEnvelope;
