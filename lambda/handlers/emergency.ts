@@ -10,8 +10,10 @@ import { turnFor } from '../conversation/turn-for';
 import { isIntent } from './request-facts';
 
 export const EMERGENCY_INTENT = 'EmergencyIntent';
+/** Thoughts of suicide or self-harm: an intent of its own in the model, answered here with the same urgency. */
+export const CRISIS_INTENT = 'CrisisIntent';
 
 export const EmergencyHandler: RequestHandler = {
-  canHandle: (input) => isIntent(input, EMERGENCY_INTENT),
+  canHandle: (input) => isIntent(input, EMERGENCY_INTENT) || isIntent(input, CRISIS_INTENT),
   handle: (input) => turnFor(input).play(startOf(EMERGENCY)),
 };

@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { compiledContent } from '../../lambda/content/compiled';
 import type { Entry } from '../../lambda/content/types';
 import { CHOOSE_ITEM_INTENT } from '../../lambda/handlers/choose-item';
-import { EMERGENCY_INTENT } from '../../lambda/handlers/emergency';
+import { CRISIS_INTENT, EMERGENCY_INTENT } from '../../lambda/handlers/emergency';
 import { ITEM_INTENTS } from '../../lambda/handlers/item-intents';
 import { PACE_INTENTS } from '../../lambda/handlers/pace';
 import { TOPIC_INTENTS } from '../../lambda/handlers/topic-intents';
@@ -170,12 +170,12 @@ describe('every custom intent in the model is handled', () => {
       Object.hasOwn(ITEM_INTENTS, name) && 'ITEM_INTENTS',
       Object.hasOwn(PACE_INTENTS, name) && 'PACE_INTENTS',
       name === CHOOSE_ITEM_INTENT && 'ChooseItemHandler',
-      name === EMERGENCY_INTENT && 'EmergencyHandler',
+      (name === EMERGENCY_INTENT || name === CRISIS_INTENT) && 'EmergencyHandler',
     ].filter(Boolean);
     expect(tables).toHaveLength(1);
   });
 
-  it.each([...Object.keys(PACE_INTENTS), CHOOSE_ITEM_INTENT, EMERGENCY_INTENT].map((name) => [name]))('%s, handled by name, is an intent in the model', (name) => {
+  it.each([...Object.keys(PACE_INTENTS), CHOOSE_ITEM_INTENT, EMERGENCY_INTENT, CRISIS_INTENT].map((name) => [name]))('%s, handled by name, is an intent in the model', (name) => {
     expect(customIntents.map((i) => i.name)).toContain(name);
   });
 
@@ -312,11 +312,11 @@ describe('model rules', () => {
     expect(shared).toEqual([]);
   });
 
-  it.each(model.intents.map((intent) => [intent.name, intent]))('%s: samples use only a-z, apostrophes, spaces, full stops and its own {slots}', (_name, intent) => {
+  it.each(model.intents.map((intent) => [intent.name, intent]))('%s: samples use only letters, apostrophes, spaces, full stops and its own {slots}', (_name, intent) => {
     const slotNames = new Set((intent.slots ?? []).map((s) => s.name));
     const wrong: string[] = [];
     for (const sample of samplesOf(intent)) {
-      if (!/^[a-z' .{}]+$/.test(sample)) wrong.push(`${sample}: characters outside [a-z' .{}]`);
+      if (!/^[A-Za-z' .{}]+$/.test(sample)) wrong.push(`${sample}: characters outside [A-Za-z' .{}]`);
       for (const ref of sample.matchAll(/\{([^{}]*)\}/g)) if (!slotNames.has(ref[1])) wrong.push(`${sample}: no slot {${ref[1]}} on this intent`);
       if (/[{}]/.test(sample.replace(/\{[^{}]*\}/g, ''))) wrong.push(`${sample}: unbalanced braces`);
     }
