@@ -10,13 +10,16 @@ import { buildSkill } from '../../lambda/skill';
 import { BUILT_IN_PHRASES } from '../../tools/simulator/built-ins';
 import { loadInteractionModel } from '../../tools/simulator/interaction-model';
 import { SimulatedSession } from '../../tools/simulator/session';
-import { createUnderstander } from '../../tools/simulator/understand';
+import { createUnderstander, type Understander } from '../../tools/simulator/understand';
 import { ssmlProblems } from '../support/alexa-ssml';
 import { checkTurn, parseDialogue } from './dialogue-script';
 
 const SCRIPTS = path.join(__dirname, 'scripts');
 const model = loadInteractionModel('en-GB');
-const understander = createUnderstander(model, BUILT_IN_PHRASES);
+let understander: Understander;
+beforeAll(async () => {
+  understander = await createUnderstander(model, BUILT_IN_PHRASES);
+});
 const files = fs.readdirSync(SCRIPTS).filter((f) => f.endsWith('.dialogue')).sort();
 
 describe.each(files)('%s', (file) => {

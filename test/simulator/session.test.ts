@@ -4,10 +4,13 @@ import { handler } from '../../lambda/index';
 import { BUILT_IN_PHRASES } from '../../tools/simulator/built-ins';
 import { loadInteractionModel } from '../../tools/simulator/interaction-model';
 import { DEFAULT_USER, SimulatedSession } from '../../tools/simulator/session';
-import { createUnderstander } from '../../tools/simulator/understand';
+import { createUnderstander, type Understander } from '../../tools/simulator/understand';
 
 const model = loadInteractionModel('en-GB');
-const understander = createUnderstander(model, BUILT_IN_PHRASES);
+let understander: Understander;
+beforeAll(async () => {
+  understander = await createUnderstander(model, BUILT_IN_PHRASES);
+});
 
 /** The real handler, with every envelope it was sent kept for inspection. */
 function recordingHandler() {
@@ -56,7 +59,7 @@ describe('the simulated session', () => {
     const { sent, record } = recordingHandler();
     const session = new SimulatedSession(record, model, understander);
     await session.say('tell me about the pet scan');
-    await session.say('tell me about magic beans');
+    await session.say('tell me about the magic beans');
     const [matched, unmatched] = sent.map((e) => (e.request as IntentRequest).intent.slots?.test);
     expect(matched?.value).toBe('pet scan');
     expect(matched?.resolutions?.resolutionsPerAuthority?.[0].status.code).toBe('ER_SUCCESS_MATCH');

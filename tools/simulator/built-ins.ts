@@ -3,7 +3,7 @@
  * needs them spelled out. The model's own samples for built-ins are added on top.
  */
 export const BUILT_IN_PHRASES: Record<string, string[]> = {
-  'AMAZON.YesIntent': ['yes', 'yeah', 'yep', 'yes please', 'sure', 'go ahead', 'please do', 'of course', 'why not', 'i would like that', 'alright'],
+  'AMAZON.YesIntent': ['yes', 'yeah', 'yep', 'yes please', 'sure', 'go ahead', 'please do', 'of course', 'why not', 'i would like that', 'alright', 'okay', 'ok', 'yeah go on'],
   'AMAZON.NoIntent': ['no', 'nope', 'nah', 'no thanks', 'no thank you', 'not now', 'not really', 'i do not want to'],
   'AMAZON.HelpIntent': ['help', 'help me', 'what can i say', 'what do i do', 'how does this work', 'i am confused', 'what can you do', 'i do not understand'],
   'AMAZON.StopIntent': ['stop', 'quit', 'exit', 'goodbye', 'bye', 'that is all', 'be quiet', 'shut up', 'enough', 'i am done'],

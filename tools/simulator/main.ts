@@ -63,7 +63,7 @@ async function main(): Promise<number> {
   const skill = buildSkill({ skillId: process.env.SKILL_ID || undefined, preferences: preferenceStore(values.store) });
   const handler: SkillHandler = (event, context) => skill.invoke(event, context);
   const model = loadInteractionModel(values.locale);
-  const session = new SimulatedSession(handler, model, createUnderstander(model, BUILT_IN_PHRASES), { userId: values.user, locale: values.locale });
+  const session = new SimulatedSession(handler, model, await createUnderstander(model, BUILT_IN_PHRASES), { userId: values.user, locale: values.locale });
 
   const scripted = values.say ?? [];
   if (values.json || scripted.length || !process.stdin.isTTY) {

@@ -35,6 +35,12 @@ export const LOCAL_SKILL_ID = 'amzn1.ask.skill.local-simulator';
 const INVOCATION_VERBS = ['open', 'launch', 'start', 'ask', 'tell', 'talk to'];
 const JOINING_WORDS = /^(to|about|for|if|whether|what|how|why|who|when|where|is|are|can|do|does|will)\b/;
 
+/**
+ * The words Alexa matches against the samples in a one-shot: what follows "ask <invocation name>", less its
+ * connector ("about the bone scan" → "the bone scan", "whether it can be cured" → "it can be cured").
+ */
+export const oneShotWords = (rest: string) => rest.replace(/^(to|about|for|if|whether) /, '');
+
 export class SimulatedSession {
   private attributes: Record<string, unknown> = {};
   private open = false;
@@ -70,7 +76,7 @@ export class SimulatedSession {
       if (invocation !== undefined) utterance = invocation;
       this.newCaller();
     }
-    const understood = this.understander.understand(utterance);
+    const understood = await this.understander.understand(utterance);
     const isNew = !this.open;
     if (isNew) this.attributes = {};
     const request =
@@ -100,7 +106,7 @@ export class SimulatedSession {
       if (plain === prefix) return '';
       if (plain.startsWith(`${prefix} `)) {
         const rest = plain.slice(prefix.length + 1);
-        return JOINING_WORDS.test(rest) ? rest.replace(/^(to|about|for|if|whether) /, '') : rest;
+        return JOINING_WORDS.test(rest) ? oneShotWords(rest) : rest;
       }
     }
     return undefined;
