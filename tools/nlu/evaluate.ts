@@ -1,0 +1,80 @@
+/**
+ * Measures understanding on the paraphrase corpus: for each half, the simulator (the same understanding as
+ * `npm start`) and the independent classifier, overall and per intent, with the confusions.
+ */
+import { BUILT_IN_PHRASES } from '../simulator/built-ins';
+import type { InteractionModel } from '../simulator/interaction-model';
+import { oneShotWords } from '../simulator/session';
+import { createUnderstander } from '../simulator/understand';
+import { type Half, type Phrasing, readCorpus } from './corpus';
+import { trainIndependentClassifier } from './independent';
+
+export const FALLBACK = 'AMAZON.FallbackIntent';
+
+export interface Outcome {
+  phrasing: Phrasing;
+  /** The intent reached, with slot ids where the expected phrasing names slots ("TestDetailIntent test=bone-scan"). */
+  got: string;
+  ok: boolean;
+}
+
+export interface Score {
+  total: number;
+  correct: number;
+  byIntent: Record<string, { total: number; correct: number }>;
+  /** "expected → got" with how many times. */
+  confusions: Record<string, number>;
+  outcomes: Outcome[];
+}
+
+export interface Evaluation {
+  half: Half;
+  simulator: Score;
+  /** Phrasings of the model's custom intents, by the independent classifier. */
+  independent: Score;
+}
+
+const accepted = (p: Phrasing) => [p.intent, ...(p.also ?? [])];
+const describe = (intent: string, slots: Record<string, string>) => [intent, ...Object.entries(slots).map(([k, v]) => `${k}=${v}`)].join(' ');
+
+function score(outcomes: Outcome[]): Score {
+  const byIntent: Score['byIntent'] = {};
+  const confusions: Score['confusions'] = {};
+  for (const o of outcomes) {
+    const entry = (byIntent[o.phrasing.intent] ??= { total: 0, correct: 0 });
+    entry.total += 1;
+    if (o.ok) entry.correct += 1;
+    else {
+      const key = `${describe(o.phrasing.intent, o.phrasing.slots ?? {})} → ${o.got}`;
+      confusions[key] = (confusions[key] ?? 0) + 1;
+    }
+  }
+  return { total: outcomes.length, correct: outcomes.filter((o) => o.ok).length, byIntent, confusions, outcomes };
+}
+
+export async function evaluate(model: InteractionModel, halves: readonly Half[]): Promise<Evaluation[]> {
+  const understander = await createUnderstander(model, BUILT_IN_PHRASES);
+  const independent = trainIndependentClassifier(model, BUILT_IN_PHRASES);
+  const results: Evaluation[] = [];
+  for (const half of halves) {
+    const corpus = readCorpus(half);
+    const simulated: Outcome[] = [];
+    for (const phrasing of corpus) {
+      // A phrasing that begins with a connector is what follows "ask bone secondaries guide", as in a one-shot.
+      const heard = await understander.understand(oneShotWords(phrasing.say));
+      const intent = heard.kind === 'intent' ? heard.intent : FALLBACK;
+      const slots = heard.kind === 'intent' ? Object.fromEntries(heard.slots.map((s) => [s.name, s.id ?? '?'])) : {};
+      // An `also` intent gives the same answer whatever its slot; the expected intent must have the expected slots.
+      const ok = intent === phrasing.intent ? Object.entries(phrasing.slots ?? {}).every(([k, v]) => slots[k] === v) : accepted(phrasing).includes(intent);
+      simulated.push({ phrasing, got: describe(intent, phrasing.slots && intent === phrasing.intent ? slots : {}), ok });
+    }
+    const covered = corpus.filter((p) => !p.intent.startsWith('AMAZON.')).map((phrasing) => {
+      const got = independent.classify(oneShotWords(phrasing.say));
+      return { phrasing, got, ok: accepted(phrasing).includes(got) };
+    });
+    results.push({ half, simulator: score(simulated), independent: score(covered) });
+  }
+  return results;
+}
+
+export const percent = (s: { total: number; correct: number }) => (s.total ? (100 * s.correct) / s.total : 100);
