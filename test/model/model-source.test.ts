@@ -10,7 +10,7 @@ import { lintProjectModels } from '../../tools/lint-model';
 
 const forms = (I: string, my: string, he: string): Person => ({
   I, my, me: I, "I'm": `${I}'m`, "I've": `${I}'ve`, 'I have': `${I} have`, 'I am': `${I} am`, 'I was': `${I} was`,
-  "I don't": `${I} don't`, 'do I': `do ${I}`, 'am I': `am ${I}`, 'have I': `have ${I}`, myself: `${my}self`, he, s: '', es: '',
+  "I don't": `${I} don't`, 'do I': `do ${I}`, 'am I': `am ${I}`, 'have I': `have ${I}`, myself: `${my}self`, he, s: '', es: '', whose: my,
 });
 
 describe('the model source', () => {

@@ -12,9 +12,10 @@ import { z } from 'zod';
 
 /**
  * One person's forms, keyed by how the listener says them of themselves; "he" is the pronoun that refers
- * back to them ("my mum says she …"), and "s"/"es" are verb endings ("<I> want<s>" → "she wants").
+ * back to them ("my mum says she …"), "s"/"es" are verb endings ("<I> want<s>" → "she wants"), and "whose" is
+ * the possessive that names them ("my mum's legs", where "<my>" would say "her legs").
  */
-export const personForms = ['I', 'my', 'me', "I'm", "I've", 'I have', 'I am', 'I was', "I don't", 'do I', 'am I', 'have I', 'myself', 'he', 's', 'es'] as const;
+export const personForms = ['I', 'my', 'me', "I'm", "I've", 'I have', 'I am', 'I was', "I don't", 'do I', 'am I', 'have I', 'myself', 'he', 's', 'es', 'whose'] as const;
 export type Person = Record<(typeof personForms)[number], string>;
 
 const person = z.object(Object.fromEntries(personForms.map((f) => [f, z.string()])) as Record<(typeof personForms)[number], z.ZodString>).strict();
