@@ -94,9 +94,12 @@ export const UI_KEYS = [
   'helpItemLast',
   'helpTopic',
   'helpQuestion',
-  'emergency',
   'emergencyNow',
   'emergencyQuestion',
+  'crisisNow',
+  'crisisQuestion',
+  'crisisReprompt',
+  'helpUrgent',
   'paceSlower',
   'paceFaster',
   'paceNormal',
@@ -131,6 +134,12 @@ export interface SkillContent {
   menu: string;
   lexicon: LexiconEntry[];
   ui: UiStrings;
-  /** Locale → the emergency number said in Help and by the safety net. */
-  emergencyNumbers: Record<string, string>;
+  /** Locale → the numbers from outside the page: the emergency number and the crisis line. */
+  contacts: Record<string, LocaleContacts>;
+}
+
+/** Numbers from outside the page for one locale (content/contacts.yaml), each checked at its source. */
+export interface LocaleContacts {
+  emergency: { number: string; source: string };
+  crisis: { name: string; number: string; hours: string; source: string };
 }

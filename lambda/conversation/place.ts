@@ -9,11 +9,13 @@ export const WELCOME = '@welcome';
 export const HELP = '@help';
 /** The safety net's answer: a screen too, so "repeat" says the emergency advice again. */
 export const EMERGENCY = '@emergency';
+/** The answer to thoughts of suicide or self-harm: the crisis line, then the emergency number. */
+export const CRISIS = '@crisis';
 /** Screens say what they say about the conversation; they are not answers "go back" returns to. */
-export const isScreen = (id: string) => id === WELCOME || id === HELP || id === EMERGENCY;
+export const isScreen = (id: string) => id === WELCOME || id === HELP || id === EMERGENCY || id === CRISIS;
 
 export interface Place {
-  /** A content entry id, or a screen: WELCOME, HELP, EMERGENCY. */
+  /** A content entry id, or a screen: WELCOME, HELP, EMERGENCY, CRISIS. */
   id: string;
   /** The part of a topic, or the group of three in a list. */
   step: number;
@@ -31,7 +33,7 @@ export function stepsOf(entry: Entry): number {
 export function isValidPlace(content: SkillContent, place: Place): boolean {
   // The welcome has two forms: step 0 for a first visit, step 1 for a returning listener.
   if (place.id === WELCOME) return place.step === 0 || place.step === 1;
-  if (place.id === HELP || place.id === EMERGENCY) return place.step === 0;
+  if (place.id === HELP || place.id === EMERGENCY || place.id === CRISIS) return place.step === 0;
   if (!Object.hasOwn(content.entries, place.id)) return false;
   const entry = content.entries[place.id];
   return Number.isInteger(place.step) && place.step >= 0 && place.step < stepsOf(entry);

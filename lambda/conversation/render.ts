@@ -7,7 +7,7 @@ import { numberWord, spokenList } from '../speech/phrases';
 import type { AskReply, Card } from '../speech/reply';
 import { escapeText, joinSsml, type Ssml } from '../speech/ssml';
 import { DEFAULT_LOCALE, type Voice } from '../speech/voice';
-import { EMERGENCY, exampleItem, groupOf, HELP, listAround, type Place, startOf, stepsOf, WELCOME } from './place';
+import { CRISIS, EMERGENCY, exampleItem, groupOf, HELP, listAround, type Place, startOf, stepsOf, WELCOME } from './place';
 
 /** After the emergency advice, what the page says about managing symptoms is offered: pain is the commonest. */
 const AFTER_EMERGENCY = 'symptom-relief';
@@ -108,9 +108,10 @@ export function createRenderer(content: SkillContent, voice: Voice): Renderer {
       speech = voice.ui(last ? 'helpItemLast' : 'helpItem', { name: nameOf(at.id), noun: voice.say(last ? list.noun.many : list.noun.one), example: exampleOf(list) });
     } else if (at) speech = voice.ui('helpTopic', { name: nameOf(at.id) });
     else speech = voice.ui('helpGeneral');
-    // Help is fuller than the welcome: it always carries the emergency advice and the disclaimer in full.
+    // Help is fuller than the welcome: urgent help first ("help me" may be a call for it), the disclaimer in full.
+    const urgent = voice.ui('helpUrgent', { number: voice.emergencyNumber(locale) });
     return {
-      reply: { kind: 'ask', speech: joinSsml(speech, voice.ui('emergency', { number: voice.emergencyNumber(locale) }), voice.ui('disclaimer')), question: voice.ui('helpQuestion'), reprompt: voice.ui('genericReprompt') },
+      reply: { kind: 'ask', speech: joinSsml(urgent, speech, voice.ui('disclaimer')), question: voice.ui('helpQuestion'), reprompt: voice.ui('genericReprompt') },
     };
   }
 
@@ -129,6 +130,14 @@ export function createRenderer(content: SkillContent, voice: Voice): Renderer {
           reprompt: voice.ui('offerReprompt', { name: nameOf(AFTER_EMERGENCY) }),
         },
         offer: startOf(AFTER_EMERGENCY),
+      };
+    }
+    if (place.id === CRISIS) {
+      // No offer of symptom management here: "yes" says the numbers again.
+      const line = voice.crisisLine(locale);
+      return {
+        reply: { kind: 'ask', speech: voice.ui('crisisNow', { ...line, emergency: voice.emergencyNumber(locale) }), question: voice.ui('crisisQuestion'), reprompt: voice.ui('crisisReprompt') },
+        offer: startOf(CRISIS),
       };
     }
     const target = entry(place.id);

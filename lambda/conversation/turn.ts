@@ -8,7 +8,7 @@ import type { Reply } from '../speech/reply';
 import { rateOf } from '../speech/pace';
 import { DEFAULT_LOCALE, type Voice } from '../speech/voice';
 import { atRate, joinSsml, pause, type Ssml } from '../speech/ssml';
-import { EMERGENCY, HELP, isScreen, type Place, samePlace } from './place';
+import { CRISIS, EMERGENCY, HELP, isScreen, type Place, samePlace } from './place';
 import type { Renderer } from './render';
 import { type ConversationState, MAX_BACK, readState, writeState } from './state';
 import type { SkillContent } from '../content/types';
@@ -53,9 +53,9 @@ export class Turn {
     const shown: Place = { id: place.id, step: place.step };
     // Once a session: with the first thing said, unless that already says it (Help, About) or must be said
     // alone (the emergency advice).
-    if (place.disclaim || (place.id !== HELP && place.id !== EMERGENCY && !this.state.disclaimed)) shown.disclaim = true;
+    if (place.disclaim || (place.id !== HELP && place.id !== EMERGENCY && place.id !== CRISIS && !this.state.disclaimed)) shown.disclaim = true;
     const { reply, offer } = this.renderer.render(shown, { at: this.state.at, locale: this.locale });
-    if (place.id !== EMERGENCY) this.state.disclaimed = true;
+    if (place.id !== EMERGENCY && place.id !== CRISIS) this.state.disclaimed = true;
     if (!isScreen(place.id)) {
       if (remember && this.state.at && !samePlace(this.state.at, shown)) this.state.back = [...this.state.back, this.state.at].slice(-MAX_BACK);
       this.state.at = shown;

@@ -1,19 +1,19 @@
 /**
- * The safety net: someone who sounds as if they need urgent help hears at once that the skill cannot
- * help in an emergency, the emergency number for their country, and the page's own advice to contact
- * their doctor or specialist nurse. The skill never places a call. It then offers, but does not push,
+ * The safety net: someone who sounds as if they need urgent help hears first the emergency number for their
+ * country, then that the skill cannot call anyone, and the page's own advice to contact their doctor or
+ * specialist nurse. Thoughts of suicide or self-harm get the crisis line first instead, then the emergency number. The skill never places a call. It then offers, but does not push,
  * what the page says about managing symptoms (conversation/render.ts). "Repeat" says it all again.
  */
 import type { RequestHandler } from 'ask-sdk-core';
-import { EMERGENCY, startOf } from '../conversation/place';
+import { CRISIS, EMERGENCY, startOf } from '../conversation/place';
 import { turnFor } from '../conversation/turn-for';
 import { isIntent } from './request-facts';
 
 export const EMERGENCY_INTENT = 'EmergencyIntent';
-/** Thoughts of suicide or self-harm: an intent of its own in the model, answered here with the same urgency. */
+/** Thoughts of suicide or self-harm: an intent of its own, answered with the crisis line, then 999. */
 export const CRISIS_INTENT = 'CrisisIntent';
 
 export const EmergencyHandler: RequestHandler = {
   canHandle: (input) => isIntent(input, EMERGENCY_INTENT) || isIntent(input, CRISIS_INTENT),
-  handle: (input) => turnFor(input).play(startOf(EMERGENCY)),
+  handle: (input) => turnFor(input).play(startOf(isIntent(input, CRISIS_INTENT) ? CRISIS : EMERGENCY)),
 };

@@ -2,7 +2,7 @@
 import type { SkillContent, UiKey } from '../content/types';
 import { fillTemplate } from './phrases';
 import { createPronouncer } from './pronounce';
-import { element, escapeText, type Ssml } from './ssml';
+import { element, escapeText, joinSsml, type Ssml } from './ssml';
 
 /** The locale whose content the skill speaks; others are refused before they reach the content. */
 export const DEFAULT_LOCALE = 'en-GB';
@@ -14,16 +14,25 @@ export interface Voice {
   say(text: string): Ssml;
   /** The emergency number for a locale, read digit by digit ("nine nine nine"). */
   emergencyNumber(locale: string): Ssml;
+  /** The crisis line for a locale: its name, its number read digit by digit, and when it answers. */
+  crisisLine(locale: string): { name: Ssml; number: Ssml; hours: Ssml };
+}
+
+/** A number said digit by digit, group by group ("116 123" → "one one six, one two three"). */
+function digits(number: string): Ssml {
+  return joinSsml(...number.split(' ').map((group) => element('say-as', { 'interpret-as': 'digits' }, escapeText(group))));
 }
 
 export function createVoice(content: SkillContent): Voice {
   const pronounce = createPronouncer(content.lexicon);
+  const contactsFor = (locale: string) => content.contacts[locale] ?? content.contacts[DEFAULT_LOCALE];
   return {
     ui: (key, values) => fillTemplate(content.ui[key], values),
     say: pronounce,
-    emergencyNumber: (locale) => {
-      const number = content.emergencyNumbers[locale] ?? content.emergencyNumbers[DEFAULT_LOCALE];
-      return element('say-as', { 'interpret-as': 'digits' }, escapeText(number));
+    emergencyNumber: (locale) => digits(contactsFor(locale).emergency.number),
+    crisisLine: (locale) => {
+      const { name, number, hours } = contactsFor(locale).crisis;
+      return { name: pronounce(name), number: digits(number), hours: escapeText(hours) };
     },
   };
 }

@@ -164,6 +164,17 @@ describe('mistakes are reported with the file and the field', () => {
     expect(compileContent(dir)).toEqual(content);
   });
 
+  it.each([
+    ['without its source', (text: string) => text.replace(/^ {4}source: .*\n/m, ''), /^en-GB\.emergency\.source: /],
+    ['with a letter in it', (text: string) => text.replace('number: "116 123"', 'number: "116 12a"'), /^en-GB\.crisis\.number: must be groups of digits/],
+  ])('a number from outside the page %s names contacts.yaml and the field', (_what, change, problem) => {
+    const before = read('contacts.yaml');
+    const after = change(before);
+    expect(after).not.toBe(before);
+    write(after, 'contacts.yaml');
+    expect(problemsIn('contacts.yaml')).toEqual([expect.stringMatching(problem)]);
+  });
+
   it('a missing field names the file and the field', () => {
     const before = read('topics', 'symptoms.yaml');
     const after = before.replace(/^title:.*\n/m, '');

@@ -38,7 +38,7 @@ const ui = {
   welcome: uiText('welcome'),
   welcomeQuestion: uiText('welcomeQuestion'),
   disclaimer: uiText('disclaimer'),
-  emergency: uiText('emergency', { number: content.emergencyNumbers['en-GB'] }),
+  helpUrgent: uiText('helpUrgent', { number: content.contacts['en-GB'].emergency.number }),
   helpQuestion: uiText('helpQuestion'),
   genericReprompt: uiText('genericReprompt'),
   goodbye: uiText('goodbye'),
@@ -458,9 +458,9 @@ describe('yes, no, next, repeat, previous and start over', () => {
 });
 
 describe('help fits where the listener is', () => {
-  /** Every help: ends with a question, keeps the session open, carries the emergency advice and the disclaimer. */
+  /** Every help: begins with urgent help, ends with a question, keeps the session open, carries the disclaimer. */
   function expectHelp(a: Answer, speech: string): void {
-    expect(a.text).toBe(joined(speech, ui.emergency, ui.disclaimer, ui.helpQuestion));
+    expect(a.text).toBe(joined(ui.helpUrgent, speech, ui.disclaimer, ui.helpQuestion));
     expect(a.text.endsWith('?')).toBe(true);
     expect(a.endSession).toBe(false);
     expect(a.reprompt).toBe(ui.genericReprompt);
@@ -469,7 +469,7 @@ describe('help fits where the listener is', () => {
   it('at launch: the general help', async () => {
     const c = await launched();
     // U: help
-    // A: You can ask what secondary bone cancer is, … If you think you may have a medical emergency, call 999. … What would you like to do?
+    // A: If you need urgent help, call 999. You can ask what secondary bone cancer is, … What would you like to do?
     expectHelp(await help(c), uiText('helpGeneral'));
   });
 

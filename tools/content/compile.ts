@@ -8,7 +8,7 @@ import path from 'node:path';
 import YAML from 'yaml';
 import type { z } from 'zod';
 import type { Entry, ListEntry, Offer, SkillContent, TopicEntry } from '../../lambda/content/types';
-import { answerFile, emergencyNumbersFile, lexiconFile, listFile, sourceFile, uiFile } from './schema';
+import { answerFile, contactsFile, lexiconFile, listFile, sourceFile, uiFile } from './schema';
 
 /** Words one part of an answer may have: with a follow-up question and the disclaimer, a response stays under ~110 words (40 s). */
 export const MAX_PART_WORDS = 80;
@@ -69,7 +69,7 @@ export function compileContent(contentDir: string): SkillContent {
   const source = parseFile(sourceFile, at('source.yaml'), problems);
   const lexicon = parseFile(lexiconFile, at('lexicon.yaml'), problems);
   const ui = parseFile(uiFile, at('ui.yaml'), problems);
-  const emergencyNumbers = parseFile(emergencyNumbersFile, at('emergency-numbers.yaml'), problems);
+  const contacts = parseFile(contactsFile, at('contacts.yaml'), problems);
   // The About answer names the source's dates from source.yaml, so they are written once.
   const fill = (s: string) =>
     source ? s.replaceAll('{publisher}', source.publisher).replaceAll('{reviewed}', spokenDate(source.reviewed)).replaceAll('{nextReview}', spokenDate(source.nextReview)) : s;
@@ -126,9 +126,9 @@ export function compileContent(contentDir: string): SkillContent {
 
   checkReferences(entries, fileOf, known, unlisted, problems);
   if (!entries[MENU_LIST] || entries[MENU_LIST].kind !== 'list') problems.push(`${at('lists', `${MENU_LIST}.yaml`)}: the menu list is missing`);
-  if (problems.length || !source || !lexicon || !ui || !emergencyNumbers) throw new ContentError(problems);
+  if (problems.length || !source || !lexicon || !ui || !contacts) throw new ContentError(problems);
 
-  return { source, entries, menu: MENU_LIST, lexicon, ui, emergencyNumbers };
+  return { source, entries, menu: MENU_LIST, lexicon, ui, contacts };
 }
 
 /** Every goTo, item and alsoAnswers target must exist; every answer but the unlisted ones must be reachable from a list. */

@@ -45,9 +45,16 @@ export const lexiconFile = z.array(
     .refine((e) => (e.ipa === undefined) !== (e.say === undefined), 'needs exactly one of ipa or say'),
 );
 
-export const emergencyNumbersFile = z.record(
+const phoneNumber = z.string().regex(/^[0-9]{2,4}( [0-9]{2,4})*$/, 'must be groups of digits, such as 999 or 116 123');
+const source = z.string().min(10, 'must say where the number was checked');
+
+/** Per locale: numbers from outside the page, each with its source. */
+export const contactsFile = z.record(
   z.string().regex(/^[a-z]{2}-[A-Z]{2}$/, 'must be a locale such as en-GB'),
-  z.string().regex(/^[0-9]{2,4}$/, 'must be the digits of an emergency number'),
+  z.strictObject({
+    emergency: z.strictObject({ number: phoneNumber, source }),
+    crisis: z.strictObject({ name: text, number: phoneNumber, hours: text, source }),
+  }),
 );
 
 export const uiFile = z.strictObject(Object.fromEntries(UI_KEYS.map((k) => [k, text])) as Record<(typeof UI_KEYS)[number], typeof text>);
