@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { compiledContent } from '../../lambda/content/compiled';
 import type { SkillContent, TopicEntry } from '../../lambda/content/types';
-import { compileContent, ContentError, MAX_PART_WORDS, MENU_LIST } from '../../tools/content/compile';
+import { compileContent, ContentError, MAX_PART_WORDS, MENU_LIST, reviewWarning } from '../../tools/content/compile';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CONTENT = path.join(ROOT, 'content');
@@ -236,3 +236,15 @@ describe('mistakes are reported with the file and the field', () => {
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+describe('the age of the source', () => {
+  const source = { publisher: 'Macmillan Cancer Support', title: 'Secondary bone cancer', reviewed: '2019-04-30', nextReview: '2022-04-30' };
+
+  it('warns once the page is past its next review date', () => {
+    expect(reviewWarning(source, new Date('2026-11-27T12:00:00Z'))).toMatch(/next review was due on 30 April 2022/);
+  });
+
+  it('says nothing before that date', () => {
+    expect(reviewWarning(source, new Date('2022-04-29T12:00:00Z'))).toBeUndefined();
+  });
+});

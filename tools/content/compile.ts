@@ -61,6 +61,16 @@ const idOf = (file: string) => path.basename(file, '.yaml');
 const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
 const spokenDate = (iso: string) =>
   new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const spokenMonth = (iso: string) => new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/**
+ * A warning for whoever builds the skill once the page is past its next review date: the content may be out of
+ * date, and the charity may have published a newer page. A warning, not a failure: the skill still says so.
+ */
+export function reviewWarning(source: { nextReview: string }, today = new Date()): string | undefined {
+  if (today.getTime() <= new Date(`${source.nextReview}T23:59:59Z`).getTime()) return undefined;
+  return `warning: content/source.yaml: the page's next review was due on ${spokenDate(source.nextReview)}; check the source for a newer version`;
+}
 
 export function compileContent(contentDir: string): SkillContent {
   const problems: Problems = [];
@@ -70,9 +80,15 @@ export function compileContent(contentDir: string): SkillContent {
   const lexicon = parseFile(lexiconFile, at('lexicon.yaml'), problems);
   const ui = parseFile(uiFile, at('ui.yaml'), problems);
   const contacts = parseFile(contactsFile, at('contacts.yaml'), problems);
-  // The About answer names the source's dates from source.yaml, so they are written once.
+  // The About answer and the welcome name the source's dates from source.yaml, so they are written once.
   const fill = (s: string) =>
-    source ? s.replaceAll('{publisher}', source.publisher).replaceAll('{reviewed}', spokenDate(source.reviewed)).replaceAll('{nextReview}', spokenDate(source.nextReview)) : s;
+    source
+      ? s
+          .replaceAll('{publisher}', source.publisher)
+          .replaceAll('{reviewed}', spokenDate(source.reviewed))
+          .replaceAll('{reviewedMonth}', spokenMonth(source.reviewed))
+          .replaceAll('{nextReview}', spokenDate(source.nextReview))
+      : s;
 
   const entries: Record<string, Entry> = {};
   /** Ids of files that exist but failed to parse. */
@@ -128,7 +144,7 @@ export function compileContent(contentDir: string): SkillContent {
   if (!entries[MENU_LIST] || entries[MENU_LIST].kind !== 'list') problems.push(`${at('lists', `${MENU_LIST}.yaml`)}: the menu list is missing`);
   if (problems.length || !source || !lexicon || !ui || !contacts) throw new ContentError(problems);
 
-  return { source, entries, menu: MENU_LIST, lexicon, ui, contacts };
+  return { source, entries, menu: MENU_LIST, lexicon, ui: Object.fromEntries(Object.entries(ui).map(([k, v]) => [k, fill(v)])) as typeof ui, contacts };
 }
 
 /** Every goTo, item and alsoAnswers target must exist; every answer but the unlisted ones must be reachable from a list. */
