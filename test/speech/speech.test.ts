@@ -59,6 +59,10 @@ describe('the lexicon', () => {
     expect(heard).toBe('A pet C T scan and a C T scan.');
   });
 
+  it('says PET on its own as the word "pet", as in PET-CT', () => {
+    expect(pronounce('A PET scan uses low-dose radiation.')).toBe('A <sub alias="pet">PET</sub> scan uses low-dose radiation.');
+  });
+
   it('leaves abbreviations alone inside words and in lower case', () => {
     expect(pronounce('The doctor acts on facts; ct is not CT.')).toBe('The doctor acts on facts; ct is not <sub alias="C T">CT</sub>.');
   });
