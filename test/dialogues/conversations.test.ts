@@ -275,7 +275,7 @@ describe('lists are read three at a time', () => {
         expect(a.text).toBe(expectedAnswer(next));
       } else {
         expect(item).toBe(list.items[list.items.length - 1]);
-        // A: … Would you like to hear how doctors find the primary cancer, if it is not known?
+        // A: … Would you like to hear how doctors look for the primary cancer, when it is not yet known?
         expect(list.after).toBeDefined();
         expect(a.text.endsWith(heard(list.after?.question ?? ''))).toBe(true);
         // U: yes
