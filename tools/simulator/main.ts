@@ -5,13 +5,13 @@
  *
  *   npm start                                   a conversation; type "open bone secondaries guide" or a question
  *   npm start -- --ssml                         show the raw SSML too
- *   npm start -- --speak                        read answers aloud with espeak-ng
+ *   npm start -- --speak                        read answers aloud with espeak-ng, at the listener's pace
+ *   npm start -- --speak-to answer.wav          write them to a WAV file instead (answer-2.wav, … for later turns)
  *   npm start -- --user someone-else            another Alexa user id
  *   npm start -- --locale en-GB                 pick an interaction model
  *   npm start -- --store memory                 remember preferences only for this run (default: .simulator/preferences.json; or none)
  *   npm start -- --json --say "what is myeloma" --say "yes"   one JSON line per turn (for scripts and tests)
  */
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
@@ -22,12 +22,13 @@ import { buildSkill } from '../../lambda/skill';
 import { BUILT_IN_PHRASES } from './built-ins';
 import { availableLocales, loadInteractionModel } from './interaction-model';
 import { DEFAULT_USER, SimulatedSession, type SkillHandler, type TurnResult } from './session';
+import { createSpeaker } from './speak';
 import { createUnderstander } from './understand';
 
 // The skill logs a JSON line per request for CloudWatch; in the terminal that is noise unless asked for.
 process.env.LOG_LEVEL ??= 'silent';
 
-const USAGE = `Usage: npm start -- [--json] [--say "<words>"]... [--ssml] [--speak] [--user <id>] [--locale <locale>] [--store <file>|memory|none]`;
+const USAGE = `Usage: npm start -- [--json] [--say "<words>"]... [--ssml] [--speak | --speak-to <file.wav>] [--user <id>] [--locale <locale>] [--store <file>|memory|none]`;
 
 /** Where `npm start` remembers each local listener's pace, so a second run is a return visit. */
 const DEFAULT_STORE = path.resolve(__dirname, '../../.simulator/preferences.json');
@@ -45,6 +46,7 @@ async function main(): Promise<number> {
       say: { type: 'string', multiple: true },
       ssml: { type: 'boolean', default: false },
       speak: { type: 'boolean', default: false },
+      'speak-to': { type: 'string' },
       user: { type: 'string', default: DEFAULT_USER },
       locale: { type: 'string', default: 'en-GB' },
       store: { type: 'string', default: DEFAULT_STORE },
@@ -65,12 +67,23 @@ async function main(): Promise<number> {
   const model = loadInteractionModel(values.locale);
   const session = new SimulatedSession(handler, model, await createUnderstander(model, BUILT_IN_PHRASES), { userId: values.user, locale: values.locale });
 
+  const speaker = values.speak || values['speak-to'] ? createSpeaker({ toFile: values['speak-to'] }) : undefined;
+  const say = (turn: TurnResult, tell: (message: string) => void) => {
+    const message = speaker && turn.ssml ? speaker.speak(turn.ssml) : undefined;
+    if (message) tell(message);
+  };
+
   const scripted = values.say ?? [];
   if (values.json || scripted.length || !process.stdin.isTTY) {
     const lines = scripted.length ? scripted : await readStdinLines();
-    return runScript(session, lines, values.json ? printJson : (turn) => printTurn(turn, values));
+    return runScript(session, lines, (turn) => {
+      if (values.json) printJson(turn);
+      else printTurn(turn, values);
+      // With --json, standard output is only JSON lines: what the speaker has to say goes to standard error.
+      say(turn, values.json ? console.error : console.log);
+    });
   }
-  return runInteractive(session, model.invocationName, values);
+  return runInteractive(session, model.invocationName, values, say);
 }
 
 type Printer = (turn: TurnResult) => void;
@@ -91,7 +104,7 @@ function printJson(turn: TurnResult): void {
   console.log(JSON.stringify(turn));
 }
 
-function printTurn(turn: TurnResult, options: { ssml: boolean; speak: boolean }): void {
+function printTurn(turn: TurnResult, options: { ssml: boolean }): void {
   const intent = turn.request.intent ? ` ${turn.request.intent}${formatSlots(turn)}` : '';
   console.log(`  [${turn.request.type}${intent}]`);
   // The pace is heard, not read: say it, since the text alone cannot show it.
@@ -101,7 +114,6 @@ function printTurn(turn: TurnResult, options: { ssml: boolean; speak: boolean })
   if (turn.reprompt) console.log(`  (if you say nothing: ${turn.reprompt})`);
   if (turn.card) console.log(`  [card in the Alexa app: ${turn.card.title}]`);
   if (turn.endSession) console.log('  (session ended)');
-  if (options.speak && turn.text) speakAloud(turn.text);
 }
 
 function formatSlots(turn: TurnResult): string {
@@ -110,16 +122,7 @@ function formatSlots(turn: TurnResult): string {
   return ` {${slots.map(([name, s]) => `${name}: "${s.value}"${s.id ? ` → ${s.id}` : ' (no match)'}`).join(', ')}}`;
 }
 
-let warnedNoSpeech = false;
-function speakAloud(text: string): void {
-  const result = spawnSync('espeak-ng', ['-v', 'en-gb', '-s', '150', text], { stdio: 'ignore' });
-  if (result.error && !warnedNoSpeech) {
-    warnedNoSpeech = true;
-    console.log('  (--speak needs espeak-ng: on Debian or Ubuntu, sudo apt-get install espeak-ng; on macOS, brew install espeak-ng)');
-  }
-}
-
-async function runInteractive(session: SimulatedSession, invocation: string, options: { ssml: boolean; speak: boolean }): Promise<number> {
+async function runInteractive(session: SimulatedSession, invocation: string, options: { ssml: boolean }, say: (turn: TurnResult, tell: (message: string) => void) => void): Promise<number> {
   console.log(`Talk to the skill as you would to Alexa. Try "open ${invocation}", or just ask "what is secondary bone cancer".`);
   console.log('Say "stop" to end a session; press Ctrl+D to leave.\n');
   const rl = readline.createInterface({ input: process.stdin, output: process.stdout, prompt: 'You: ' });
@@ -127,7 +130,9 @@ async function runInteractive(session: SimulatedSession, invocation: string, opt
   for await (const line of rl) {
     if (line.trim()) {
       try {
-        printTurn(await session.say(line), options);
+        const turn = await session.say(line);
+        printTurn(turn, options);
+        say(turn, console.log);
       } catch (e) {
         console.log(`  The skill failed: ${(e as Error).message}`);
       }
