@@ -1,7 +1,7 @@
 /**
  * "The second one", "the last one": an item chosen by its place in what was just read. After a group of
  * a list, the position counts within that group (what a listener who cannot see the list holds in mind);
- * after an item, it counts within the whole list.
+ * after an item, or beyond the group, it counts within the whole list.
  */
 import { getSlot, type RequestHandler } from 'ask-sdk-core';
 import { groupOf, listAround, startOf } from '../conversation/place';
@@ -20,10 +20,12 @@ export const ChooseItemHandler: RequestHandler = {
     const at = turn.state.at;
     const list = at ? listAround(content, at.id) : undefined;
     if (!at || !list) return turn.askAnew(voice.ui('chooseNoList'));
-    // After a group, a position within it; after an item, within the whole list.
-    const choices = list.id === at.id ? groupOf(list, at.step) : list.items;
+    // After a group, a position within it; after an item, within the whole list. A position beyond the group
+    // ("number five" after the first three) can only mean the whole list.
+    const group = list.id === at.id ? groupOf(list, at.step) : list.items;
     const position = resolvedId(getSlot(input.requestEnvelope, 'position'));
-    const index = position === 'last' ? choices.length - 1 : Number(position) - 1;
+    const index = position === 'last' ? group.length - 1 : Number(position) - 1;
+    const choices = index >= group.length ? list.items : group;
     const chosen = Number.isInteger(index) && index >= 0 ? choices[index] : undefined;
     if (chosen) return turn.play(startOf(chosen));
     return turn.respond({
