@@ -6,6 +6,7 @@
 import { type PersistenceAdapter, type Skill, SkillBuilders } from 'ask-sdk-core';
 import { SkillErrorHandler } from './errors/error-handler';
 import { ChooseItemHandler } from './handlers/choose-item';
+import { ReadAllHandler } from './handlers/read-all';
 import { EmergencyHandler } from './handlers/emergency';
 import { ExitHandler } from './handlers/exit';
 import { FallbackHandler } from './handlers/fallback';
@@ -42,6 +43,7 @@ export const REQUEST_HANDLERS = [
   TopicIntentHandler,
   ItemIntentHandler,
   ChooseItemHandler,
+  ReadAllHandler,
   PaceHandler,
   YesHandler,
   NoHandler,

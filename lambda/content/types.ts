@@ -78,6 +78,7 @@ export const UI_KEYS = [
   'offerReprompt',
   'listCountMany',
   'listOnlyGroup',
+  'listAll',
   'listFirstGroup',
   'listNextGroup',
   'listLastOne',

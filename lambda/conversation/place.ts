@@ -11,8 +11,13 @@ export const HELP = '@help';
 export const EMERGENCY = '@emergency';
 /** The answer to thoughts of suicide or self-harm: the crisis line, then the emergency number. */
 export const CRISIS = '@crisis';
+/** Every name of a list in one turn ("read them all"): a screen, so "repeat" replays it and the list stays where it was. */
+const ALL_OF = '@all:';
+export const allOf = (listId: string): Place => ({ id: `${ALL_OF}${listId}`, step: 0 });
+/** The list an "all of" screen reads, if the id is one. */
+export const listOfAll = (id: string): string | undefined => (id.startsWith(ALL_OF) ? id.slice(ALL_OF.length) : undefined);
 /** Screens say what they say about the conversation; they are not answers "go back" returns to. */
-export const isScreen = (id: string) => id === WELCOME || id === HELP || id === EMERGENCY || id === CRISIS;
+export const isScreen = (id: string) => id.startsWith('@');
 
 export interface Place {
   /** A content entry id, or a screen: WELCOME, HELP, EMERGENCY, CRISIS. */
@@ -34,6 +39,8 @@ export function isValidPlace(content: SkillContent, place: Place): boolean {
   // The welcome has two forms: step 0 for a first visit, step 1 for a returning listener.
   if (place.id === WELCOME) return place.step === 0 || place.step === 1;
   if (place.id === HELP || place.id === EMERGENCY || place.id === CRISIS) return place.step === 0;
+  const all = listOfAll(place.id);
+  if (all !== undefined) return place.step === 0 && Object.hasOwn(content.entries, all) && content.entries[all].kind === 'list';
   if (!Object.hasOwn(content.entries, place.id)) return false;
   const entry = content.entries[place.id];
   return Number.isInteger(place.step) && place.step >= 0 && place.step < stepsOf(entry);

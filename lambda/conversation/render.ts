@@ -7,7 +7,7 @@ import { numberWord, spokenList } from '../speech/phrases';
 import type { AskReply, Card } from '../speech/reply';
 import { escapeText, joinSsml, type Ssml } from '../speech/ssml';
 import { DEFAULT_LOCALE, type Voice } from '../speech/voice';
-import { CRISIS, EMERGENCY, exampleItem, groupOf, HELP, listAround, type Place, startOf, stepsOf, WELCOME } from './place';
+import { CRISIS, EMERGENCY, exampleItem, groupOf, HELP, listAround, listOfAll, type Place, startOf, stepsOf, WELCOME } from './place';
 
 /** After the emergency advice, what the page says about managing symptoms is offered: pain is the commonest. */
 const AFTER_EMERGENCY = 'symptom-relief';
@@ -95,6 +95,12 @@ export function createRenderer(content: SkillContent, voice: Voice): Renderer {
     };
   }
 
+  /** Every name of a list in one turn, for a listener who wants them all at once; then the choice. */
+  function renderAll(list: ListEntry): Rendered {
+    const speech = voice.ui('listAll', { count: escapeText(numberWord(list.items.length)), noun: voice.say(list.noun.many), items: spokenList(list.items.map(nameOf)) });
+    return { reply: { kind: 'ask', speech, question: voice.ui('listChooseQuestion'), reprompt: voice.ui('listChooseReprompt', { example: exampleOf(list) }) } };
+  }
+
   function renderHelp(context: Place | undefined, locale: string): Rendered {
     const at = context ? entry(context.id) : undefined;
     const list = context ? listAround(content, context.id) : undefined;
@@ -140,6 +146,9 @@ export function createRenderer(content: SkillContent, voice: Voice): Renderer {
         offer: startOf(CRISIS),
       };
     }
+    const all = listOfAll(place.id);
+    const whole = all === undefined ? undefined : entry(all);
+    if (whole?.kind === 'list') return renderAll(whole);
     const target = entry(place.id);
     if (!target) throw new Error(`no content entry '${place.id}'`);
     return target.kind === 'topic' ? renderTopic(target, place) : renderList(target, place);

@@ -13,6 +13,7 @@ import { compiledContent } from '../../lambda/content/compiled';
 import type { Entry } from '../../lambda/content/types';
 import { CHOOSE_ITEM_INTENT } from '../../lambda/handlers/choose-item';
 import { CRISIS_INTENT, EMERGENCY_INTENT } from '../../lambda/handlers/emergency';
+import { READ_ALL_INTENT } from '../../lambda/handlers/read-all';
 import { ITEM_INTENTS } from '../../lambda/handlers/item-intents';
 import { PACE_INTENTS } from '../../lambda/handlers/pace';
 import { TOPIC_INTENTS } from '../../lambda/handlers/topic-intents';
@@ -171,11 +172,12 @@ describe('every custom intent in the model is handled', () => {
       Object.hasOwn(PACE_INTENTS, name) && 'PACE_INTENTS',
       name === CHOOSE_ITEM_INTENT && 'ChooseItemHandler',
       (name === EMERGENCY_INTENT || name === CRISIS_INTENT) && 'EmergencyHandler',
+      name === READ_ALL_INTENT && 'ReadAllHandler',
     ].filter(Boolean);
     expect(tables).toHaveLength(1);
   });
 
-  it.each([...Object.keys(PACE_INTENTS), CHOOSE_ITEM_INTENT, EMERGENCY_INTENT, CRISIS_INTENT].map((name) => [name]))('%s, handled by name, is an intent in the model', (name) => {
+  it.each([...Object.keys(PACE_INTENTS), CHOOSE_ITEM_INTENT, EMERGENCY_INTENT, CRISIS_INTENT, READ_ALL_INTENT].map((name) => [name]))('%s, handled by name, is an intent in the model', (name) => {
     expect(customIntents.map((i) => i.name)).toContain(name);
   });
 

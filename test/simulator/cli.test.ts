@@ -73,7 +73,9 @@ describe('npm start remembers a local listener between runs', () => {
 
 describe('npm start in a terminal', () => {
   it('prints readable turns, the SSML with --ssml, and says how to get espeak-ng when --speak cannot speak', () => {
-    const { code, stdout } = run(['--ssml', '--speak', '--say', 'what is myeloma', '--say', 'speak slower'], { env: { PATH: path.dirname(process.execPath) } });
+    // A PATH with nothing on it: espeak-ng cannot be found, whatever this machine has installed.
+    const emptyPath = fs.mkdtempSync(path.join(os.tmpdir(), 'no-espeak-'));
+    const { code, stdout } = run(['--ssml', '--speak', '--say', 'what is myeloma', '--say', 'speak slower'], { env: { PATH: emptyPath } });
     expect(code).toBe(0);
     expect(stdout).toMatch(/Alexa: Myeloma is a type of blood cancer/);
     expect(stdout).toMatch(/SSML: <speak>/);

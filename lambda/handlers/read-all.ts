@@ -1,0 +1,20 @@
+/**
+ * "Read them all", "list everything": every name of the list being read (or whose item was just heard) in one
+ * turn; outside a list, every topic. For listeners who cannot see a list and would rather hear it whole.
+ */
+import type { RequestHandler } from 'ask-sdk-core';
+import { allOf, listAround } from '../conversation/place';
+import { content, turnFor } from '../conversation/turn-for';
+import { isIntent } from './request-facts';
+
+export const READ_ALL_INTENT = 'ReadAllIntent';
+
+export const ReadAllHandler: RequestHandler = {
+  canHandle: (input) => isIntent(input, READ_ALL_INTENT),
+  handle: (input) => {
+    const turn = turnFor(input);
+    const at = turn.state.at;
+    const list = (at && listAround(content, at.id)) ?? content.entries[content.menu];
+    return turn.play(allOf(list.id));
+  },
+};
