@@ -108,7 +108,8 @@ export function createRenderer(content: SkillContent, voice: Voice): Renderer {
     // Help only promises what "next" will really do from here.
     if (context && at?.kind === 'list') {
       const more = context.step + 1 < stepsOf(at);
-      speech = voice.ui(more ? 'helpList' : 'helpListEnd', { name: nameOf(at.id), example: exampleOf(at, context.step) });
+      const menu = at.id === content.menu;
+      speech = voice.ui(menu ? (more ? 'helpMenu' : 'helpMenuEnd') : more ? 'helpList' : 'helpListEnd', { name: nameOf(at.id), example: exampleOf(at, context.step) });
     } else if (at && list?.kind === 'list') {
       const last = list.items[list.items.length - 1] === at.id;
       speech = voice.ui(last ? 'helpItemLast' : 'helpItem', { name: nameOf(at.id), noun: voice.say(last ? list.noun.many : list.noun.one), example: exampleOf(list) });

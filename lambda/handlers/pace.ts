@@ -5,7 +5,7 @@
  */
 import type { RequestHandler } from 'ask-sdk-core';
 import { HELP, WELCOME } from '../conversation/place';
-import { turnFor, voice } from '../conversation/turn-for';
+import { content, turnFor, voice } from '../conversation/turn-for';
 import type { UiKey } from '../content/types';
 import { FASTEST_PACE, NORMAL_PACE, SLOWEST_PACE } from '../speech/pace';
 import { intentNameOf } from './request-facts';
@@ -35,6 +35,9 @@ export const PaceHandler: RequestHandler = {
     // "Yes" replays the last answer at the new pace; there is nothing to replay after only a welcome or help.
     const again = state.said && state.said.id !== WELCOME && state.said.id !== HELP ? state.said : undefined;
     if (!again) return turn.askAnew(voice.ui(confirm));
-    return turn.respond({ kind: 'ask', speech: voice.ui(confirm), question: voice.ui('paceAgainQuestion'), reprompt: voice.ui('paceReprompt') }, { offer: again });
+    // Say which answer "yes" would repeat: after a detour, "that" could be anything.
+    const name = Object.hasOwn(content.entries, again.id) ? content.entries[again.id].name : undefined;
+    const question = name ? voice.ui('paceAgainNamed', { name: voice.say(name) }) : voice.ui('paceAgainQuestion');
+    return turn.respond({ kind: 'ask', speech: voice.ui(confirm), question, reprompt: voice.ui('paceReprompt') }, { offer: again });
   },
 };

@@ -424,7 +424,7 @@ describe('yes, no, next, repeat, previous and start over', () => {
     // U: go back
     const a = await previous(c);
     // A: There is nothing before this. What would you like to know?
-    expect(a.text).toBe(joined(uiText('nothingBefore'), ui.welcomeQuestion));
+    expect(a.text).toBe(joined(uiText('nothingBefore'), uiText('topicsQuestion')));
   });
 
   it('previous inside a list goes back a group', async () => {
@@ -453,7 +453,7 @@ describe('yes, no, next, repeat, previous and start over', () => {
     // A: I can tell you about secondary bone cancer, from its causes to support after treatment. There are seventeen topics. …
     expect(a.text).toBe(expectedAnswer(content.menu));
     // U: go back
-    expect((await previous(c)).text).toBe(joined(uiText('nothingBefore'), ui.welcomeQuestion));
+    expect((await previous(c)).text).toBe(joined(uiText('nothingBefore'), uiText('topicsQuestion')));
   });
 });
 
