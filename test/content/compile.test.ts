@@ -16,7 +16,7 @@ const SOURCE_PAGE = path.join(CONTENT, 'source-page.txt');
 /** Where the team's shared copy lives, beside the repo, when it is there. */
 const SHARED_SOURCE_PAGE = path.resolve(ROOT, '..', 'shared', 'source', 'secondary-bone-cancer.txt');
 const CHANGES = path.join(CONTENT, 'CHANGES.md');
-const ANSWER_FOLDERS = ['topics', 'tests', 'treatments', 'personal'];
+const ANSWER_FOLDERS = ['topics', 'tests', 'treatments', 'personal', 'details'];
 
 const content: SkillContent = compileContent(CONTENT);
 const topics = Object.values(content.entries).filter((e): e is TopicEntry => e.kind === 'topic');

@@ -15,9 +15,10 @@ export const MAX_PART_WORDS = 80;
 /** The list that "what can I ask" and "start over" read. */
 export const MENU_LIST = 'topics';
 /** Folders of single answers; each file's name (without .yaml) is its id. */
-const ANSWER_FOLDERS = ['topics', 'tests', 'treatments', 'personal'];
-/** Answers to questions about the listener's own case: reached by their own intents, never from a list. */
-const UNLISTED_FOLDERS = new Set(['personal']);
+const ANSWER_FOLDERS = ['topics', 'tests', 'treatments', 'personal', 'details'];
+/** Reached by their own intents or by name, never from a list: answers to questions about the listener's own case
+ * (personal/), and things the page names inside an answer (details/, such as denosumab). */
+const UNLISTED_FOLDERS = new Set(['personal', 'details']);
 
 export class ContentError extends Error {
   constructor(readonly problems: string[]) {
