@@ -26,6 +26,8 @@ export interface TopicEntry {
   offer?: Offer;
   /** The disclaimer is said with this answer every time (About). */
   alwaysDisclaim?: boolean;
+  /** A line from the per-locale contacts said after the last part: "support" is the charity's support line. */
+  contact?: 'support';
   /** The list this entry is an item of, if any (set by the compiler). */
   list?: string;
 }
@@ -98,6 +100,7 @@ export const UI_KEYS = [
   'emergencyNow',
   'emergencyQuestion',
   'crisisNow',
+  'supportLine',
   'crisisQuestion',
   'crisisReprompt',
   'helpUrgent',
@@ -148,4 +151,5 @@ export interface SkillContent {
 export interface LocaleContacts {
   emergency: { number: string; source: string };
   crisis: { name: string; number: string; hours: string; source: string };
+  support: { name: string; number: string; hours: string; source: string };
 }

@@ -54,9 +54,13 @@ export function createRenderer(content: SkillContent, voice: Voice): Renderer {
     };
   }
 
-  function renderTopic(topic: TopicEntry, place: Place): Rendered {
-    const card: Card = { title: topic.title, text: topic.parts.join('\n\n') };
-    const speech = withDisclaimer(voice.say(topic.parts[place.step]), topic.alwaysDisclaim ? { ...place, disclaim: true } : place);
+  function renderTopic(topic: TopicEntry, place: Place, locale: string): Rendered {
+    const last = place.step + 1 >= topic.parts.length;
+    // A number from outside the page (content/contacts.yaml) after the page's own words, on the card too.
+    const contact = topic.contact ? content.contacts[locale]?.[topic.contact] ?? content.contacts[DEFAULT_LOCALE][topic.contact] : undefined;
+    const card: Card = { title: topic.title, text: [...topic.parts, ...(contact ? [`${contact.name}: ${contact.number}, ${contact.hours}.`] : [])].join('\n\n') };
+    const said = joinSsml(voice.say(topic.parts[place.step]), last && topic.contact ? voice.ui('supportLine', voice.line(locale, topic.contact)) : undefined);
+    const speech = withDisclaimer(said, topic.alwaysDisclaim ? { ...place, disclaim: true } : place);
     if (place.step + 1 < topic.parts.length) {
       return {
         reply: { kind: 'ask', speech, question: voice.ui('moreQuestion'), reprompt: voice.ui('moreReprompt'), card },
@@ -141,7 +145,7 @@ export function createRenderer(content: SkillContent, voice: Voice): Renderer {
     }
     if (place.id === CRISIS) {
       // No offer of symptom management here: "yes" says the numbers again.
-      const line = voice.crisisLine(locale);
+      const line = voice.line(locale, 'crisis');
       return {
         reply: { kind: 'ask', speech: voice.ui('crisisNow', { ...line, emergency: voice.emergencyNumber(locale) }), question: voice.ui('crisisQuestion'), reprompt: voice.ui('crisisReprompt') },
         offer: startOf(CRISIS),
@@ -152,7 +156,7 @@ export function createRenderer(content: SkillContent, voice: Voice): Renderer {
     if (whole?.kind === 'list') return renderAll(whole);
     const target = entry(place.id);
     if (!target) throw new Error(`no content entry '${place.id}'`);
-    return target.kind === 'topic' ? renderTopic(target, place) : renderList(target, place);
+    return target.kind === 'topic' ? renderTopic(target, place, locale) : renderList(target, place);
   }
 
   return { render };

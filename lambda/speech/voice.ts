@@ -14,8 +14,8 @@ export interface Voice {
   say(text: string): Ssml;
   /** The emergency number for a locale, read digit by digit ("nine nine nine"). */
   emergencyNumber(locale: string): Ssml;
-  /** The crisis line for a locale: its name, its number read digit by digit, and when it answers. */
-  crisisLine(locale: string): { name: Ssml; number: Ssml; hours: Ssml };
+  /** A line for a locale (the crisis line, the support line): its name, its number digit by digit, when it answers. */
+  line(locale: string, which: 'crisis' | 'support'): { name: Ssml; number: Ssml; hours: Ssml };
 }
 
 /** A number said digit by digit, group by group ("116 123" → "one one six, one two three"). */
@@ -30,8 +30,8 @@ export function createVoice(content: SkillContent): Voice {
     ui: (key, values) => fillTemplate(content.ui[key], values),
     say: pronounce,
     emergencyNumber: (locale) => digits(contactsFor(locale).emergency.number),
-    crisisLine: (locale) => {
-      const { name, number, hours } = contactsFor(locale).crisis;
+    line: (locale, which) => {
+      const { name, number, hours } = contactsFor(locale)[which];
       return { name: pronounce(name), number: digits(number), hours: escapeText(hours) };
     },
   };

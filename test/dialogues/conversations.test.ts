@@ -176,7 +176,9 @@ describe('every topic intent is answered', () => {
       return;
     }
 
-    expect(a.card).toMatchObject({ content: entry.parts.join('\n\n') });
+    // The card holds the whole answer, and the support line where the answer has one.
+    const line = entry.contact ? content.contacts['en-GB'][entry.contact] : undefined;
+    expect(a.card).toMatchObject({ content: [...entry.parts, ...(line ? [`${line.name}: ${line.number}, ${line.hours}.`] : [])].join('\n\n') });
     let last = a;
     for (let step = 1; step < entry.parts.length; step++) {
       // U: yes

@@ -317,7 +317,10 @@ export function expectedAnswer(id: string, step = 0, disclaim = false): string {
   const entry = entryOf(id);
   if (entry.kind === 'topic') {
     const last = step === entry.parts.length - 1;
-    return joined(heard(entry.parts[step]), disclaimer, last ? followUpOf(entry) : uiText('moreQuestion'));
+    // A number from outside the page (the support line) follows the last part, as the table gives it for en-GB.
+    const line = last && entry.contact ? content.contacts['en-GB'][entry.contact] : undefined;
+    const contact = line ? uiText('supportLine', { name: line.name, number: line.number, hours: line.hours }) : undefined;
+    return joined(heard(entry.parts[step]), contact, disclaimer, last ? followUpOf(entry) : uiText('moreQuestion'));
   }
   const groups = groupsOf(entry);
   const items = listed(groups[step].map(nameOf));

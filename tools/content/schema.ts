@@ -20,6 +20,8 @@ export const answerFile = z.strictObject({
   offer: offerFile.optional(),
   /** Say the medical-advice disclaimer with this answer every time (About), not just once a session. */
   alwaysDisclaim: z.boolean().optional(),
+  /** A line from content/contacts.yaml said after the answer's last part ("support": the charity's support line). */
+  contact: z.enum(['support']).optional(),
 });
 
 export const listFile = z.strictObject({
@@ -54,6 +56,7 @@ export const contactsFile = z.record(
   z.strictObject({
     emergency: z.strictObject({ number: phoneNumber, source }),
     crisis: z.strictObject({ name: text, number: phoneNumber, hours: text, source }),
+    support: z.strictObject({ name: text, number: phoneNumber, hours: text, source }),
   }),
 );
 
