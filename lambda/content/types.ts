@@ -143,13 +143,21 @@ export interface SkillContent {
   menu: string;
   lexicon: LexiconEntry[];
   ui: UiStrings;
-  /** Locale → the numbers from outside the page: the emergency number and the crisis line. */
+  /** Locale → the numbers from outside the page: the emergency number, the crisis line, the support line. */
   contacts: Record<string, LocaleContacts>;
 }
 
-/** Numbers from outside the page for one locale (content/contacts.yaml), each checked at its source. */
+/** A service a listener can call: its name, its number in groups of digits, when it answers, where that comes from. */
+export interface PhoneLine {
+  name: string;
+  number: string;
+  hours: string;
+  source: string;
+}
+
+/** Numbers from outside the page for one locale (content/contacts.yaml), each with the source it comes from. */
 export interface LocaleContacts {
   emergency: { number: string; source: string };
-  crisis: { name: string; number: string; hours: string; source: string };
-  support: { name: string; number: string; hours: string; source: string };
+  crisis: PhoneLine;
+  support: PhoneLine;
 }

@@ -57,7 +57,7 @@ export function createRenderer(content: SkillContent, voice: Voice): Renderer {
   function renderTopic(topic: TopicEntry, place: Place, locale: string): Rendered {
     const last = place.step + 1 >= topic.parts.length;
     // A number from outside the page (content/contacts.yaml) after the page's own words, on the card too.
-    const contact = topic.contact ? content.contacts[locale]?.[topic.contact] ?? content.contacts[DEFAULT_LOCALE][topic.contact] : undefined;
+    const contact = topic.contact ? voice.contacts(locale)[topic.contact] : undefined;
     const card: Card = { title: topic.title, text: [...topic.parts, ...(contact ? [`${contact.name}: ${contact.number}, ${contact.hours}.`] : [])].join('\n\n') };
     const said = joinSsml(voice.say(topic.parts[place.step]), last && topic.contact ? voice.ui('supportLine', voice.line(locale, topic.contact)) : undefined);
     const speech = withDisclaimer(said, topic.alwaysDisclaim ? { ...place, disclaim: true } : place);

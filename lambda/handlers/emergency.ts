@@ -1,8 +1,9 @@
 /**
  * The safety net: someone who sounds as if they need urgent help hears first the emergency number for their
  * country, then that the skill cannot call anyone, and the page's own advice to contact their doctor or
- * specialist nurse. Thoughts of suicide or self-harm get the crisis line first instead, then the emergency number. The skill never places a call. It then offers, but does not push,
- * what the page says about managing symptoms (conversation/render.ts). "Repeat" says it all again.
+ * specialist nurse; then an offer, not a push, of what the page says about managing symptoms. Thoughts of
+ * suicide or self-harm get the crisis line first instead, then the emergency number, and no such offer
+ * (conversation/render.ts). The skill never places a call. "Repeat" says it all again.
  */
 import type { RequestHandler } from 'ask-sdk-core';
 import { CRISIS, EMERGENCY, startOf } from '../conversation/place';

@@ -1,5 +1,5 @@
 /** The skill's voice: UI sentences and content text, pronounced through the lexicon. Built once per cold start. */
-import type { SkillContent, UiKey } from '../content/types';
+import type { LocaleContacts, SkillContent, UiKey } from '../content/types';
 import { fillTemplate } from './phrases';
 import { createPronouncer } from './pronounce';
 import { element, escapeText, joinSsml, type Ssml } from './ssml';
@@ -14,6 +14,8 @@ export interface Voice {
   say(text: string): Ssml;
   /** The emergency number for a locale, read digit by digit ("nine nine nine"). */
   emergencyNumber(locale: string): Ssml;
+  /** The numbers from outside the page for a locale (content/contacts.yaml), the skill's own locale's if it has none. */
+  contacts(locale: string): LocaleContacts;
   /** A line for a locale (the crisis line, the support line): its name, its number digit by digit, when it answers. */
   line(locale: string, which: 'crisis' | 'support'): { name: Ssml; number: Ssml; hours: Ssml };
 }
@@ -29,6 +31,7 @@ export function createVoice(content: SkillContent): Voice {
   return {
     ui: (key, values) => fillTemplate(content.ui[key], values),
     say: pronounce,
+    contacts: contactsFor,
     emergencyNumber: (locale) => digits(contactsFor(locale).emergency.number),
     line: (locale, which) => {
       const { name, number, hours } = contactsFor(locale)[which];

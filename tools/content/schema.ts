@@ -50,13 +50,15 @@ export const lexiconFile = z.array(
 const phoneNumber = z.string().regex(/^[0-9]{2,4}( [0-9]{2,4})*$/, 'must be groups of digits, such as 999 or 116 123');
 const source = z.string().min(10, 'must say where the number was checked');
 
+const phoneLine = z.strictObject({ name: text, number: phoneNumber, hours: text, source });
+
 /** Per locale: numbers from outside the page, each with its source. */
 export const contactsFile = z.record(
   z.string().regex(/^[a-z]{2}-[A-Z]{2}$/, 'must be a locale such as en-GB'),
   z.strictObject({
     emergency: z.strictObject({ number: phoneNumber, source }),
-    crisis: z.strictObject({ name: text, number: phoneNumber, hours: text, source }),
-    support: z.strictObject({ name: text, number: phoneNumber, hours: text, source }),
+    crisis: phoneLine,
+    support: phoneLine,
   }),
 );
 

@@ -205,9 +205,9 @@ interface NlpJs {
 }
 
 /**
- * About `cap` samples an intent, chosen so that every word of the intent's samples is still in one of them:
- * first each sample that brings a word not yet seen, then every k-th of the rest up to `cap`. Training time grows with the
- * samples, and the templates of the model's source make many that differ only in a person or a verb.
+ * About `cap` samples an intent, chosen so that every word of the intent's samples is still in one of them: first
+ * each sample that brings a word not yet seen, then every k-th of the rest up to `cap`. Training time grows with
+ * the samples, and the templates of the model's source make many that differ only in a person or a verb.
  */
 function trainingSet<T extends { words: string[]; intent: string }>(documents: T[], cap: number): T[] {
   const byIntent = new Map<string, T[]>();
