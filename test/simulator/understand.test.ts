@@ -125,9 +125,23 @@ describe('understanding from the interaction model', () => {
   );
 });
 
+describe('understands what was said about someone else', () => {
+  it.each(["he's just keeled over", 'he just keeled over', 'can you talk more slowly'])('"%s"', async (said) => {
+    expect(intentOf(await understand(said))).toBe(said.includes('slowly') ? 'SpeakSlowerIntent' : 'EmergencyIntent');
+  });
+});
+
 describe('normalise', () => {
   it('expands contractions, drops punctuation and hyphens, keeps words', () => {
     expect(normalise("What's an X-ray? I'm   worried!")).toBe('what is an x ray i am worried');
+  });
+
+  it('reads "he\'s" as "he has" before a past participle and as "he is" otherwise', () => {
+    expect(normalise("he's just keeled over")).toBe('he has just keeled over');
+    expect(normalise("she's fallen in the kitchen")).toBe('she has fallen in the kitchen');
+    expect(normalise("it's been a week")).toBe('it has been a week');
+    expect(normalise("she's confused")).toBe('she is confused');
+    expect(normalise("he's in agony")).toBe('he is in agony');
   });
 
   it('joins a spelled-out initialism and leaves the words "a" and "I" alone', () => {

@@ -76,6 +76,13 @@ const withoutPeople = (words: string[]) => {
   return kept.length ? kept : words;
 };
 
+/**
+ * Words that turn the meaning of the next one: "more slowly" asks for slower speech, "too slowly" for faster.
+ * A bag of words cannot tell them apart, so the classifier also sees each such pair as one word of its own.
+ */
+const MODIFIERS = new Set(['too', 'more', 'less', 'so', 'not', 'cannot', 'never', 'no']);
+const withModifierPairs = (words: string[]) => [...words, ...words.slice(1).flatMap((w, i) => (MODIFIERS.has(words[i]) && !MODIFIERS.has(w) ? [`${words[i]}${w}`] : []))];
+
 const CONTRACTIONS: Record<string, string> = {
   "what's": 'what is',
   "where's": 'where is',
@@ -122,6 +129,8 @@ const BARE_CONTRACTIONS: Record<string, string> = {
 export function normalise(text: string): string {
   let s = ` ${text.toLowerCase().replace(/[’‘]/g, "'")} `;
   s = s.replace(/[^a-z0-9' ]+/g, ' ');
+  // "'s" before a past participle is "has": "he's just keeled over", "she's fallen". Elsewhere it is "is".
+  s = s.replace(/\b(he|she|it|that|there|who)'s (?=(?:just |already |never |suddenly )?(?:been|got|gone|had|fallen|done|taken|lost|broken|keeled|stopped|started)\b)/g, '$1 has ');
   s = s.replace(/[a-z]+'[a-z]+/g, (w) => CONTRACTIONS[w] ?? w.replace(/n't$/, ' not').replace(/'(ve|ll|d|re|m)$/, ' $1').replace(/'s$/, ' s'));
   s = s.replace(/'/g, ' ');
   s = s.replace(/[a-z]+/g, (w) => BARE_CONTRACTIONS[w] ?? w);
@@ -271,7 +280,7 @@ export async function createUnderstander(model: InteractionModel, builtInPhrases
     const words = withoutPeople(s.words);
     unique.set(`${s.intent.name}:${words.join(' ')}`, { words, intent: s.intent.name });
   }
-  const classifier = await trainClassifier(trainingSet([...unique.values()], SAMPLES_PER_INTENT).map((d) => ({ text: d.words.join(' '), intent: d.intent })));
+  const classifier = await trainClassifier(trainingSet([...unique.values()], SAMPLES_PER_INTENT).map((d) => ({ text: withModifierPairs(d.words).join(' '), intent: d.intent })));
 
   /** Replaces slot values by their type's token, remembering what was heard. */
   function findSlots(words: string[]): { words: string[]; found: FoundSlot[] } {
@@ -325,7 +334,7 @@ export async function createUnderstander(model: InteractionModel, builtInPhrases
     // Without a word that carries meaning and that some sample uses, nothing was understood, whatever the
     // classifier's softmax says: "set a timer for ten minutes" shares only "a" and "for" with the model.
     if (!words.some((w) => isKnown(w) && !FUNCTION_WORDS.has(w))) return { kind: 'fallback', score: 0 };
-    const ranked = await classifier.classify(withoutPeople(words).join(' '));
+    const ranked = await classifier.classify(withModifierPairs(withoutPeople(words)).join(' '));
     const [best] = ranked;
     // The classifier weighs only the words it knows; a request made mostly of words no sample uses ("tell
     // me a joke") is about something else, however sure the classifier is of the words it does know.
