@@ -4,7 +4,7 @@
  * held-out half is reported as counts, so that nobody tunes the model on it by accident.
  */
 import { loadInteractionModel } from './simulator/interaction-model';
-import { HALVES } from './nlu/corpus';
+import { HALVES, isTuning } from './nlu/corpus';
 import { evaluate, percent, type Score } from './nlu/evaluate';
 
 const pct = (s: { total: number; correct: number }) => `${percent(s).toFixed(1)}% (${s.correct}/${s.total})`;
@@ -22,8 +22,8 @@ async function main(): Promise<void> {
   const verbose = process.argv.includes('--sentences');
   for (const result of await evaluate(model, HALVES)) {
     console.log(`${result.half} half:`);
-    report('simulator', result.simulator, verbose && result.half === 'tuning');
-    report('independent classifier (wink naive Bayes)', result.independent, verbose && result.half === 'tuning');
+    report('simulator', result.simulator, verbose && isTuning(result.half));
+    report('independent classifier (wink naive Bayes)', result.independent, verbose && isTuning(result.half));
   }
 }
 
