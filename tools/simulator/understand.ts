@@ -62,10 +62,13 @@ const FUNCTION_WORDS = new Set(
 
 const PREAMBLES = ['can you tell me', 'could you tell me', 'can you please tell me', 'please tell me', 'i would like to know', 'i want to know', 'i wanted to know', 'i was wondering', 'do you know'];
 
-/** The people a sentence is about (pronouns and the family a carer names), and the fillers of speech. */
+/**
+ * The people a sentence is about (pronouns and the family a carer names), the fillers of speech, and articles:
+ * none of them tells one question from another ("the bone scan" asks what "bone scan" asks).
+ */
 const PEOPLE = new Set(
   (
-    'um umm uh er erm hmm please ' +
+    'um umm uh er erm hmm please a an the ' +
     'i me my mine myself she her hers herself he him his himself they them their theirs themselves we us our ' +
     'mum mom mother dad father husband wife partner son daughter sister brother friend nan gran grandma grandad ' +
     'grandpa grandmother grandfather'
