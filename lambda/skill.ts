@@ -11,6 +11,7 @@ import { EmergencyHandler } from './handlers/emergency';
 import { ExitHandler } from './handlers/exit';
 import { FallbackHandler } from './handlers/fallback';
 import { HelpHandler } from './handlers/help';
+import { HonestIntentHandler } from './handlers/honest-intents';
 import { ItemIntentHandler } from './handlers/item-intents';
 import { LaunchHandler } from './handlers/launch';
 import { NoHandler } from './handlers/no';
@@ -42,6 +43,7 @@ export const REQUEST_HANDLERS = [
   EmergencyHandler,
   TopicIntentHandler,
   ItemIntentHandler,
+  HonestIntentHandler,
   ChooseItemHandler,
   ReadAllHandler,
   PaceHandler,

@@ -53,16 +53,21 @@ function itemNamed(heard: string): string | undefined {
   return undefined;
 }
 
-function answerItem(input: HandlerInput, intent: string) {
-  const { slot: slotName, list: listId } = ITEM_INTENTS[intent];
-  const turn = turnFor(input);
+/** What a test or treatment slot named: the words heard, and the entry that answers them if the content has one. */
+export function itemInSlot(input: HandlerInput, slotName: string, listId: string): { heard: string; target?: string } {
   const list = content.entries[listId] as ListEntry;
   const slot = getSlot(input.requestEnvelope, slotName);
   const heard = typeof slot?.value === 'string' ? slot.value.trim() : '';
-  if (!heard) return turn.play(startOf(listId));
-
+  if (!heard) return { heard };
   const id = resolvedId(slot);
-  const target = id ? (list.items.includes(id) ? id : Object.hasOwn(list.alsoAnswers, id) ? list.alsoAnswers[id] : undefined) : itemNamed(heard);
+  return { heard, target: id ? (list.items.includes(id) ? id : Object.hasOwn(list.alsoAnswers, id) ? list.alsoAnswers[id] : undefined) : itemNamed(heard) };
+}
+
+function answerItem(input: HandlerInput, intent: string) {
+  const { slot: slotName, list: listId } = ITEM_INTENTS[intent];
+  const turn = turnFor(input);
+  const { heard, target } = itemInSlot(input, slotName, listId);
+  if (!heard) return turn.play(startOf(listId));
   if (target) return turn.play(startOf(target));
 
   // Not known: say so briefly, then read the list three at a time, so "next", "the second one" or a name work.

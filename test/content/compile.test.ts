@@ -16,7 +16,7 @@ const SOURCE_PAGE = path.join(CONTENT, 'source-page.txt');
 /** Where the team's shared copy lives, beside the repo, when it is there. */
 const SHARED_SOURCE_PAGE = path.resolve(ROOT, '..', 'shared', 'source', 'secondary-bone-cancer.txt');
 const CHANGES = path.join(CONTENT, 'CHANGES.md');
-const ANSWER_FOLDERS = ['topics', 'tests', 'treatments', 'personal', 'details'];
+const ANSWER_FOLDERS = ['topics', 'tests', 'treatments', 'personal', 'details', 'unanswered'];
 
 const content: SkillContent = compileContent(CONTENT);
 const topics = Object.values(content.entries).filter((e): e is TopicEntry => e.kind === 'topic');
@@ -209,7 +209,7 @@ describe('mistakes are reported with the file and the field', () => {
 
   it('an alsoAnswers target that does not exist names the file and the slot id', () => {
     const before = read('lists', 'treatments.yaml');
-    const after = before.replace('painkillers: symptom-relief', 'painkillers: pain-relief');
+    const after = before.replace('painkillers: painkillers', 'painkillers: pain-relief');
     expect(after).not.toBe(before);
     write(after, 'lists', 'treatments.yaml');
     expect(problems()).toEqual([`${file('lists', 'treatments.yaml')}: alsoAnswers.painkillers: refers to 'pain-relief', which no content file defines`]);

@@ -10,7 +10,7 @@ import { compiledContent as content } from '../../lambda/content/compiled';
 
 const SOURCE = fs.readFileSync(path.resolve(__dirname, '../../content/source-page.txt'), 'utf8');
 /** Answers written for the skill rather than taken from the page (see content/CHANGES.md): checked by their page parts. */
-const SKILL_OWN_SENTENCES = [/^I can tell you about/, /^This information comes from/, /^The page (was reviewed|says it is being reviewed)/, /^I can't (answer|advise|tell)/, /^(Your specialist team|Only your doctor) can\.$/];
+const SKILL_OWN_SENTENCES = [/^I can tell you about/, /^This information comes from/, /^The page (was reviewed|says it is being reviewed)/, /^I can't (answer|advise|tell)/, /^(Your specialist team|Only your doctor) can\.$/, /^The page doesn't (say|describe)/, /^Your doctor or specialist nurse can tell you/];
 const HEDGES = ['may', 'might', 'can', 'could', 'usually', 'occasionally', 'sometimes', 'some', 'most', 'often', 'not all', 'any'];
 const CERTAINTIES = ['will', 'always', 'all', 'never', 'must', 'every', 'cure'];
 

@@ -14,6 +14,7 @@ import type { Entry } from '../../lambda/content/types';
 import { CHOOSE_ITEM_INTENT } from '../../lambda/handlers/choose-item';
 import { CRISIS_INTENT, EMERGENCY_INTENT } from '../../lambda/handlers/emergency';
 import { READ_ALL_INTENT } from '../../lambda/handlers/read-all';
+import { HONEST_INTENTS } from '../../lambda/handlers/honest-intents';
 import { ITEM_INTENTS } from '../../lambda/handlers/item-intents';
 import { PACE_INTENTS } from '../../lambda/handlers/pace';
 import { TOPIC_INTENTS } from '../../lambda/handlers/topic-intents';
@@ -169,6 +170,7 @@ describe('every custom intent in the model is handled', () => {
     const tables = [
       Object.hasOwn(TOPIC_INTENTS, name) && 'TOPIC_INTENTS',
       Object.hasOwn(ITEM_INTENTS, name) && 'ITEM_INTENTS',
+      Object.hasOwn(HONEST_INTENTS, name) && 'HONEST_INTENTS',
       Object.hasOwn(PACE_INTENTS, name) && 'PACE_INTENTS',
       name === CHOOSE_ITEM_INTENT && 'ChooseItemHandler',
       (name === EMERGENCY_INTENT || name === CRISIS_INTENT) && 'EmergencyHandler',
@@ -187,6 +189,11 @@ describe('every custom intent in the model is handled', () => {
 
   it.each(Object.keys(ITEM_INTENTS).map((name) => [name]))('ITEM_INTENTS key %s is an intent in the model', (name) => {
     expect(modelIntentNames.has(name)).toBe(true);
+  });
+
+  it.each(Object.entries(HONEST_INTENTS).map(([name, { entry }]) => [name, entry]))('%s is an intent in the model and plays content entry %s, which exists', (name, id) => {
+    expect(modelIntentNames.has(name)).toBe(true);
+    expect(compiledContent.entries[id]?.kind).toBe('topic');
   });
 
   it.each(Object.entries(TOPIC_INTENTS))('%s plays content entry %s, which exists', (_name, id) => {

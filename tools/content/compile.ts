@@ -15,10 +15,11 @@ export const MAX_PART_WORDS = 80;
 /** The list that "what can I ask" and "start over" read. */
 export const MENU_LIST = 'topics';
 /** Folders of single answers; each file's name (without .yaml) is its id. */
-const ANSWER_FOLDERS = ['topics', 'tests', 'treatments', 'personal', 'details'];
+const ANSWER_FOLDERS = ['topics', 'tests', 'treatments', 'personal', 'details', 'unanswered'];
 /** Reached by their own intents or by name, never from a list: answers to questions about the listener's own case
- * (personal/), and things the page names inside an answer (details/, such as denosumab). */
-const UNLISTED_FOLDERS = new Set(['personal', 'details']);
+ * (personal/), things the page names inside an answer (details/, such as denosumab), and questions the page does not
+ * answer, said honestly before what it does say (unanswered/). */
+const UNLISTED_FOLDERS = new Set(['personal', 'details', 'unanswered']);
 
 export class ContentError extends Error {
   constructor(readonly problems: string[]) {
