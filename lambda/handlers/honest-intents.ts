@@ -15,6 +15,7 @@ export const HONEST_INTENTS: Readonly<Record<string, { entry: string; item?: { s
   TestExperienceIntent: { entry: 'test-experience', item: ITEM_INTENTS.TestDetailIntent },
   SideEffectsIntent: { entry: 'side-effects', item: ITEM_INTENTS.TreatmentDetailIntent },
   FractureRiskIntent: { entry: 'fracture-risk' },
+  NotCoveredIntent: { entry: 'not-covered', item: ITEM_INTENTS.TreatmentDetailIntent },
 };
 
 function answerHonestly(input: HandlerInput, intent: string) {

@@ -10,7 +10,7 @@ import { compiledContent as content } from '../../lambda/content/compiled';
 
 const SOURCE = fs.readFileSync(path.resolve(__dirname, '../../content/source-page.txt'), 'utf8');
 /** Answers written for the skill rather than taken from the page (see content/CHANGES.md): checked by their page parts. */
-const SKILL_OWN_SENTENCES = [/^I can tell you about/, /^This information comes from/, /^The page (was reviewed|says it is being reviewed)/, /^I can't (answer|advise|tell)/, /^(Your specialist team|Only your doctor) can\.$/, /^The page doesn't (say|describe)/, /^Your doctor or specialist nurse can tell you/];
+const SKILL_OWN_SENTENCES = [/^I can tell you about/, /^This information comes from/, /^The page (was reviewed|says it is being reviewed)/, /^I can't (answer|advise|tell)/, /^(Your specialist team|Only your doctor) can\.$/, /^The page doesn't (say|describe)/, /^Your doctor or specialist nurse can tell you/, /^that date has passed/];
 const HEDGES = ['may', 'might', 'can', 'could', 'usually', 'occasionally', 'sometimes', 'some', 'most', 'often', 'not all', 'any'];
 const CERTAINTIES = ['will', 'always', 'all', 'never', 'must', 'every', 'cure'];
 
@@ -38,11 +38,36 @@ function bestSource(sentence: string): string {
   return best;
 }
 
+/**
+ * A spoken sentence may join two of the page's ("The most common symptom … is pain, and the amount of pain will
+ * vary …"), to put the point first: each joined clause is checked against its own page sentence.
+ */
+const clausesOf = (sentence: string) =>
+  sentence
+    .split(/[,;] (?=(?:and|but) (?:the|a|an|it|its|their|this|that|they|you|some|any|controlling|many|most|not)\b)|: /)
+    .map((c) => c.replace(/^(and|but) /, '').trim())
+    .filter((c) => words(c).length >= 4 && !SKILL_OWN_SENTENCES.some((r) => r.test(c)));
+
 /** Every spoken sentence taken from the page: topic parts and list intros. */
 const spoken: [string, string][] = Object.values(content.entries).flatMap((entry) => {
   const texts = entry.kind === 'topic' ? entry.parts : [entry.intro];
-  return texts.flatMap(sentencesOf).filter((s) => !SKILL_OWN_SENTENCES.some((r) => r.test(s))).map((s): [string, string] => [entry.id, s]);
+  return texts
+    .flatMap(sentencesOf)
+    .filter((s) => !SKILL_OWN_SENTENCES.some((r) => r.test(s)))
+    .map((s): [string, string] => [entry.id, s]);
 });
+
+/** The hedges a sentence lost and the certainties it added, against the page sentence it comes from. */
+function departures(sentence: string) {
+  const source = bestSource(sentence);
+  return { sentence, source, lost: HEDGES.filter((h) => has(source, h) && !has(sentence, h)), added: CERTAINTIES.filter((c) => has(sentence, c) && !has(source, c)) };
+}
+
+/** A sentence keeps the page's meaning if it does as a whole or, where it joins clauses, each does against its own page sentence. */
+function fidelityProblems(sentence: string) {
+  const clauses = clausesOf(sentence);
+  return (clauses.length > 1 ? clauses : [sentence]).map(departures).filter((d) => d.lost.length + d.added.length > 0);
+}
 
 describe('every sentence keeps the page’s hedges and adds no certainty', () => {
   it('has sentences to check', () => {
@@ -50,10 +75,7 @@ describe('every sentence keeps the page’s hedges and adds no certainty', () =>
   });
 
   it.each(spoken)('%s: "%s"', (_id, sentence) => {
-    const source = bestSource(sentence);
-    const lost = HEDGES.filter((h) => has(source, h) && !has(sentence, h));
-    const added = CERTAINTIES.filter((c) => has(sentence, c) && !has(source, c));
-    expect({ sentence, source, lost, added }).toEqual({ sentence, source, lost: [], added: [] });
+    expect(fidelityProblems(sentence)).toEqual([]);
   });
 });
 
@@ -63,10 +85,8 @@ describe('the check itself', () => {
     ['a dropped "occasionally"', 'Secondary bone cancer can be found before the primary cancer is diagnosed.'],
     ['an added certainty', 'You will be offered radiotherapy, painkillers or other medication.'],
     ['"usually" made absolute', 'Managing the symptoms of secondary bone cancer is always an important part of your treatment.'],
+    ['a dropped "may" in a joined clause', 'The most common symptom of secondary bone cancer is pain, and you have surgery to strengthen a weakened bone.'],
   ])('catches %s', (_what, altered) => {
-    const source = bestSource(altered);
-    const lost = HEDGES.filter((h) => has(source, h) && !has(altered, h));
-    const added = CERTAINTIES.filter((c) => has(altered, c) && !has(source, c));
-    expect(lost.length + added.length).toBeGreaterThan(0);
+    expect(fidelityProblems(altered).length).toBeGreaterThan(0);
   });
 });
