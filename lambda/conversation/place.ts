@@ -2,7 +2,7 @@
  * A place in the conversation: which answer, and how far into it. Everything the skill can say again
  * ("repeat", "go back") is a place, so it is re-rendered from content rather than stored as SSML.
  */
-import type { Entry, ListEntry, SkillContent } from '../content/types';
+import type { Entry, ListEntry, SkillContent, TopicEntry } from '../content/types';
 
 /** Screens that are not content: the welcome and the help, which repeat can replay too. */
 export const WELCOME = '@welcome';
@@ -22,7 +22,7 @@ export const isScreen = (id: string) => id.startsWith('@');
 export interface Place {
   /** A content entry id, or a screen: WELCOME, HELP, EMERGENCY, CRISIS. */
   id: string;
-  /** The part of a topic, or the group of three in a list. */
+  /** The sentence of a topic a turn starts at, or the group of three in a list. */
   step: number;
   /** The medical-advice disclaimer was said with it (once a session), so a repeat says it too. */
   disclaim?: boolean;
@@ -31,8 +31,43 @@ export interface Place {
 /** Lists are read this many items at a time: what a listener can hold without seeing them. */
 export const GROUP_SIZE = 3;
 
+/** A sentence of a topic, with the part it belongs to. */
+export interface Sentence {
+  text: string;
+  part: number;
+}
+
+const sentenceCache = new WeakMap<TopicEntry, Sentence[]>();
+
+/**
+ * A topic's sentences, in order. A turn says a run of them, as many as fit the listener's pace, and never runs
+ * across a part: parts are where the content's editors chose to pause.
+ */
+export function sentencesOf(topic: TopicEntry): Sentence[] {
+  let sentences = sentenceCache.get(topic);
+  if (!sentences) {
+    sentences = topic.parts.flatMap((text, part) => text.split(/(?<=[.?!])\s+(?=[A-Z])/).map((sentence) => ({ text: sentence, part })));
+    sentenceCache.set(topic, sentences);
+  }
+  return sentences;
+}
+
+/**
+ * Where a turn that starts at sentence `start` ends (exclusive): as many sentences of the same part as `fits` allows.
+ * `fits(end)` says whether a turn saying sentences start to end would be short enough. At least one sentence, unless
+ * `mayBeEmpty` (something else is said first, and can be said alone) and not even one fits.
+ */
+export function runEnd(topic: TopicEntry, start: number, fits: (end: number) => boolean, mayBeEmpty = false): number {
+  const sentences = sentencesOf(topic);
+  if (mayBeEmpty && !fits(start + 1)) return start;
+  let end = start + 1;
+  while (end < sentences.length && sentences[end].part === sentences[start].part && fits(end + 1)) end += 1;
+  return end;
+}
+
+/** How many places an entry has: a topic's sentences (any may start a turn), a list's groups of three. */
 export function stepsOf(entry: Entry): number {
-  return entry.kind === 'topic' ? entry.parts.length : Math.ceil(entry.items.length / GROUP_SIZE);
+  return entry.kind === 'topic' ? sentencesOf(entry).length : Math.ceil(entry.items.length / GROUP_SIZE);
 }
 
 export function isValidPlace(content: SkillContent, place: Place): boolean {
@@ -40,7 +75,11 @@ export function isValidPlace(content: SkillContent, place: Place): boolean {
   if (place.id === WELCOME) return place.step === 0 || place.step === 1;
   if (place.id === HELP || place.id === EMERGENCY || place.id === CRISIS) return place.step === 0;
   const all = listOfAll(place.id);
-  if (all !== undefined) return place.step === 0 && Object.hasOwn(content.entries, all) && content.entries[all].kind === 'list';
+  // "Read them all" is one turn, or two when a long list at a slow pace would not fit in one: step is the first name said.
+  if (all !== undefined) {
+    const list = Object.hasOwn(content.entries, all) ? content.entries[all] : undefined;
+    return list?.kind === 'list' && Number.isInteger(place.step) && place.step >= 0 && place.step < list.items.length;
+  }
   if (!Object.hasOwn(content.entries, place.id)) return false;
   const entry = content.entries[place.id];
   return Number.isInteger(place.step) && place.step >= 0 && place.step < stepsOf(entry);

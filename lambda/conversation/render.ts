@@ -5,9 +5,10 @@
 import type { Entry, ListEntry, Offer, SkillContent, TopicEntry } from '../content/types';
 import { numberWord, spokenList } from '../speech/phrases';
 import type { AskReply, Card } from '../speech/reply';
-import { escapeText, joinSsml, type Ssml } from '../speech/ssml';
+import { BEFORE_QUESTION_MS, MAX_TURN_SECONDS, secondsToSay } from '../speech/duration';
+import { escapeText, joinSsml, NOTHING, pause, type Ssml } from '../speech/ssml';
 import { DEFAULT_LOCALE, type Voice } from '../speech/voice';
-import { CRISIS, EMERGENCY, exampleItem, groupOf, HELP, listAround, listOfAll, type Place, startOf, stepsOf, WELCOME } from './place';
+import { CRISIS, EMERGENCY, exampleItem, groupOf, HELP, listAround, listOfAll, type Place, runEnd, sentencesOf, startOf, stepsOf, WELCOME } from './place';
 
 /** After the emergency advice, what the page says about managing symptoms is offered: pain is the commonest. */
 const AFTER_EMERGENCY = 'symptom-relief';
@@ -21,6 +22,10 @@ export interface Rendered {
 export interface RenderContext {
   at?: Place;
   locale?: string;
+  /** The listener's pace as a prosody rate (100 is normal): a long answer is said in more turns when it is slower. */
+  rate?: number;
+  /** Said first, before the place (a short "sorry", an honest "the page doesn't say"): it counts towards the turn's length. */
+  prefix?: Ssml;
 }
 
 export interface Renderer {
@@ -34,6 +39,10 @@ export function createRenderer(content: SkillContent, voice: Voice): Renderer {
   /** An item to suggest by name, from the group just read: what the listener has fresh. */
   const exampleOf = (list: ListEntry, step = 0): Ssml => nameOf(exampleItem(list, step));
   const withDisclaimer = (speech: Ssml, place: Place): Ssml => (place.disclaim ? joinSsml(speech, voice.ui('disclaimer')) : speech);
+
+  /** Whether a reply, with its question, can be said in MAX_TURN_SECONDS at the listener's pace. */
+  const fitsInTurn = ({ reply }: Rendered, rate: number) =>
+    reply.kind === 'ask' && secondsToSay(joinSsml(reply.speech, pause(BEFORE_QUESTION_MS), reply.question), rate) <= MAX_TURN_SECONDS;
 
   /** A follow-up question from content, with the reprompt that says what "yes" would bring. */
   function offerReply(offer: Offer | undefined): Pick<AskReply, 'question' | 'reprompt'> & { offer?: Place } {
@@ -54,21 +63,31 @@ export function createRenderer(content: SkillContent, voice: Voice): Renderer {
     };
   }
 
-  function renderTopic(topic: TopicEntry, place: Place, locale: string): Rendered {
-    const last = place.step + 1 >= topic.parts.length;
+  function renderTopic(topic: TopicEntry, place: Place, locale: string, rate: number, prefix: Ssml | undefined): Rendered {
+    const sentences = sentencesOf(topic);
     // A number from outside the page (content/contacts.yaml) after the page's own words, on the card too.
     const contact = topic.contact ? voice.contacts(locale)[topic.contact] : undefined;
     const card: Card = { title: topic.title, text: [...topic.parts, ...(contact ? [`${contact.name}: ${contact.number}, ${contact.hours}.`] : [])].join('\n\n') };
-    const said = joinSsml(voice.say(topic.parts[place.step]), last && topic.contact ? voice.ui('supportLine', voice.line(locale, topic.contact)) : undefined);
-    const speech = withDisclaimer(said, topic.alwaysDisclaim ? { ...place, disclaim: true } : place);
-    if (place.step + 1 < topic.parts.length) {
-      return {
-        reply: { kind: 'ask', speech, question: voice.ui('moreQuestion'), reprompt: voice.ui('moreReprompt'), card },
-        offer: { id: topic.id, step: place.step + 1 },
-      };
-    }
-    const { offer, ...followUp } = nextAfterItem(topic);
-    return { reply: { kind: 'ask', speech, ...followUp, card }, offer };
+    const disclaimed = topic.alwaysDisclaim ? { ...place, disclaim: true } : place;
+    /** The turn that says sentences from this place's up to `end`, with what follows them. */
+    const turnTo = (end: number): Rendered => {
+      // Only what was said first, when not even one sentence fits after it: the answer is offered, not started.
+      if (end === place.step) {
+        return { reply: { kind: 'ask', speech: prefix ?? NOTHING, question: voice.ui('prefixOfferQuestion', { name: nameOf(topic.id) }), reprompt: voice.ui('offerReprompt', { name: nameOf(topic.id) }) }, offer: place };
+      }
+      const last = end >= sentences.length;
+      const text = sentences.slice(place.step, end).map((s) => s.text).join(' ');
+      const said = joinSsml(prefix, voice.say(text), last && topic.contact ? voice.ui('supportLine', voice.line(locale, topic.contact)) : undefined);
+      const speech = withDisclaimer(said, disclaimed);
+      if (!last) {
+        return { reply: { kind: 'ask', speech, question: voice.ui('moreQuestion'), reprompt: voice.ui('moreReprompt'), card }, offer: { id: topic.id, step: end } };
+      }
+      const { offer, ...followUp } = nextAfterItem(topic);
+      return { reply: { kind: 'ask', speech, ...followUp, card }, offer };
+    };
+    // As many sentences as can be said, with the question, in MAX_TURN_SECONDS at the listener's pace.
+    const fits = (end: number) => fitsInTurn(turnTo(end), rate);
+    return turnTo(runEnd(topic, place.step, fits, prefix !== undefined));
   }
 
   function renderList(list: ListEntry, place: Place): Rendered {
@@ -100,9 +119,33 @@ export function createRenderer(content: SkillContent, voice: Voice): Renderer {
   }
 
   /** Every name of a list in one turn, for a listener who wants them all at once; then the choice. */
-  function renderAll(list: ListEntry): Rendered {
-    const speech = voice.ui('listAll', { count: escapeText(numberWord(list.items.length)), noun: voice.say(list.noun.many), items: spokenList(list.items.map(nameOf)) });
-    return { reply: { kind: 'ask', speech, question: voice.ui('listChooseQuestion'), reprompt: voice.ui('listChooseReprompt', { example: exampleOf(list) }) } };
+  function renderAll(list: ListEntry, place: Place, rate: number): Rendered {
+    const names = list.items.map(nameOf);
+    const count = (n: number) => escapeText(numberWord(n));
+    const choose = { question: voice.ui('listChooseQuestion'), reprompt: voice.ui('listChooseReprompt', { example: exampleOf(list) }) };
+    const whole: Rendered = { reply: { kind: 'ask', speech: voice.ui('listAll', { count: count(names.length), noun: voice.say(list.noun.many), items: spokenList(names) }), ...choose } };
+    // A long list at a slow pace would take over MAX_TURN_SECONDS in one turn: then as many names as fit, and the rest after "yes".
+    const fitsTurn = (rendered: Rendered) => fitsInTurn(rendered, rate);
+    const firstPart = (shown: number): Rendered => {
+      const rest = count(names.length - shown);
+      return {
+        reply: {
+          kind: 'ask',
+          speech: voice.ui('listAllFirst', { count: count(names.length), noun: voice.say(list.noun.many), items: joinSsml(...names.slice(0, shown).map((n) => joinSsml(n, ',' as Ssml))), rest }),
+          question: voice.ui('listAllMoreQuestion', { rest }),
+          reprompt: voice.ui('listAllMoreReprompt', { rest, example: exampleOf(list) }),
+        },
+        offer: { id: place.id, step: shown },
+      };
+    };
+    if (place.step === 0) {
+      if (fitsTurn(whole)) return whole;
+      let shown = 1;
+      while (shown + 1 < names.length && fitsTurn(firstPart(shown + 1))) shown += 1;
+      return firstPart(shown);
+    }
+    const rest = names.slice(place.step);
+    return { reply: { kind: 'ask', speech: voice.ui('listAllRest', { count: count(rest.length), items: spokenList(rest) }), ...choose } };
   }
 
   function renderHelp(context: Place | undefined, locale: string): Rendered {
@@ -126,7 +169,18 @@ export function createRenderer(content: SkillContent, voice: Voice): Renderer {
     };
   }
 
-  function render(place: Place, { at, locale = DEFAULT_LOCALE }: RenderContext = {}): Rendered {
+  function render(place: Place, { prefix, ...context }: RenderContext = {}): Rendered {
+    const target = entry(place.id);
+    if (target?.kind === 'topic') return renderTopic(target, place, context.locale ?? DEFAULT_LOCALE, context.rate ?? 100, prefix);
+    const rendered = renderPlace(place, context);
+    if (!prefix) return rendered;
+    const prefixed: Rendered = { ...rendered, reply: { ...rendered.reply, speech: joinSsml(prefix, rendered.reply.speech) } };
+    // Too long together at the listener's pace: what was said first, then the place is offered.
+    if (target?.kind !== 'list' || fitsInTurn(prefixed, context.rate ?? 100)) return prefixed;
+    return { reply: { kind: 'ask', speech: prefix, question: voice.ui('prefixOfferQuestion', { name: nameOf(target.id) }), reprompt: voice.ui('offerReprompt', { name: nameOf(target.id) }) }, offer: place };
+  }
+
+  function renderPlace(place: Place, { at, locale = DEFAULT_LOCALE, rate = 100 }: RenderContext): Rendered {
     if (place.id === WELCOME) {
       const welcome = voice.ui(place.step === 1 ? 'welcomeBack' : 'welcome');
       return { reply: { kind: 'ask', speech: withDisclaimer(welcome, place), question: voice.ui('welcomeQuestion'), reprompt: voice.ui('genericReprompt') } };
@@ -153,10 +207,10 @@ export function createRenderer(content: SkillContent, voice: Voice): Renderer {
     }
     const all = listOfAll(place.id);
     const whole = all === undefined ? undefined : entry(all);
-    if (whole?.kind === 'list') return renderAll(whole);
-    const target = entry(place.id);
-    if (!target) throw new Error(`no content entry '${place.id}'`);
-    return target.kind === 'topic' ? renderTopic(target, place, locale) : renderList(target, place);
+    if (whole?.kind === 'list') return renderAll(whole, place, rate);
+    const list = entry(place.id);
+    if (list?.kind !== 'list') throw new Error(`no list '${place.id}'`);
+    return renderList(list, place);
   }
 
   return { render };

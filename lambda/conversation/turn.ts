@@ -5,6 +5,7 @@
 import { getLocale, type HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import type { Reply } from '../speech/reply';
+import { BEFORE_QUESTION_MS } from '../speech/duration';
 import { rateOf } from '../speech/pace';
 import { DEFAULT_LOCALE, type Voice } from '../speech/voice';
 import { atRate, joinSsml, pause, type Ssml } from '../speech/ssml';
@@ -13,8 +14,6 @@ import type { Renderer } from './render';
 import { type ConversationState, MAX_BACK, readState, writeState } from './state';
 import type { SkillContent } from '../content/types';
 
-/** A breath between the answer and its question. */
-const BEFORE_QUESTION_MS = 300;
 
 export interface TurnOptions {
   /** Remember the place for "go back" (new answers do; going back itself does not). */
@@ -54,7 +53,7 @@ export class Turn {
     // Once a session: with the first thing said, unless that already says it (Help, About) or must be said
     // alone (the emergency advice).
     if (place.disclaim || (place.id !== HELP && place.id !== EMERGENCY && place.id !== CRISIS && !this.state.disclaimed)) shown.disclaim = true;
-    const { reply, offer } = this.renderer.render(shown, { at: this.state.at, locale: this.locale });
+    const { reply, offer } = this.renderer.render(shown, { at: this.state.at, locale: this.locale, rate: rateOf(this.state.pace), prefix });
     if (place.id !== EMERGENCY && place.id !== CRISIS) this.state.disclaimed = true;
     if (!isScreen(place.id)) {
       if (remember && this.state.at && !samePlace(this.state.at, shown)) this.state.back = [...this.state.back, this.state.at].slice(-MAX_BACK);
@@ -63,12 +62,12 @@ export class Turn {
     this.state.said = shown;
     // Help keeps the question that was asked before it, so "yes" still answers that question.
     const next = place.id === HELP ? this.state.offer : offer;
-    return this.respond(prefix ? { ...reply, speech: joinSsml(prefix, reply.speech) } : reply, { offer: next });
+    return this.respond(reply, { offer: next });
   }
 
   /** Where "next" goes from the last content answer: its next part, group or item, whatever was asked since. */
   continuation(): Place | undefined {
-    return this.state.at ? this.renderer.render(this.state.at).offer : undefined;
+    return this.state.at ? this.renderer.render(this.state.at, { locale: this.locale, rate: rateOf(this.state.pace) }).offer : undefined;
   }
 
   /** A short reply that asks what the listener would like now, with the general reprompt. */

@@ -1,8 +1,9 @@
 /**
  * Every response the skill can give, checked as Alexa would check it: the real handler is driven from
  * launch and from every one-shot intent through every request the model can send, breadth first, until
- * no new conversation state appears. Each response must be valid Alexa SSML of at most ~40 seconds
- * (110 words), keep the session open only with a question and a reprompt, and never be the error apology.
+ * no new conversation state appears (at every pace, since the pace intents are among the requests). Each response
+ * must be valid Alexa SSML that takes at most 40 seconds to say at its pace, keep the session open only with a
+ * question and a reprompt, and never be the error apology.
  */
 import { IntentRequestBuilder, LaunchRequestBuilder } from 'ask-sdk-test';
 import type { RequestEnvelope, ResponseEnvelope, ui } from 'ask-sdk-model';
@@ -13,7 +14,8 @@ import { handler } from '../../lambda/index';
 import { ssmlProblems, ssmlToText, spokenWordCount } from '../support/alexa-ssml';
 
 const settings = { appId: 'amzn1.ask.skill.test', userId: 'amzn1.ask.account.test', deviceId: 'amzn1.ask.device.test', locale: 'en-GB' };
-const MAX_WORDS = 110;
+/** Alexa's normal speed is about 150 words a minute; a turn says at most this much, at the listener's pace. */
+const MAX_SECONDS = 40;
 
 interface Model {
   interactionModel: { languageModel: { intents: { name: string; slots?: { name: string; type: string }[] }[]; types: { name: string; values: { id: string; name: { value: string } }[] }[] } };
@@ -48,7 +50,7 @@ function problemsWith(response: ResponseEnvelope): string[] {
   const r = response.response;
   const speech = r.outputSpeech?.type === 'SSML' ? r.outputSpeech.ssml : undefined;
   if (!speech) return ['no SSML speech'];
-  problems.push(...ssmlProblems(speech, { maxWords: MAX_WORDS }));
+  problems.push(...ssmlProblems(speech, { maxSeconds: MAX_SECONDS }));
   const heard = ssmlToText(speech);
   if (heard.includes(ssmlToText(`<speak>${content.ui.error}</speak>`))) problems.push('the error apology');
   if (r.shouldEndSession === false) {
@@ -56,7 +58,7 @@ function problemsWith(response: ResponseEnvelope): string[] {
     const reprompt = r.reprompt?.outputSpeech;
     if (reprompt?.type !== 'SSML') problems.push('open session without a reprompt');
     else {
-      problems.push(...ssmlProblems(reprompt.ssml, { maxWords: MAX_WORDS }).map((p) => `reprompt: ${p}`));
+      problems.push(...ssmlProblems(reprompt.ssml, { maxSeconds: MAX_SECONDS }).map((p) => `reprompt: ${p}`));
       // A reprompt is a nudge: shorter than what it follows up, and it says what to say.
       if (spokenWordCount(reprompt.ssml) >= spokenWordCount(speech)) problems.push(`reprompt is not shorter than the prompt: ${ssmlToText(reprompt.ssml)}`);
     }

@@ -15,6 +15,8 @@ export interface SsmlProblem {
 export interface SsmlOptions {
   /** More spoken words than this is reported as a problem. */
   maxWords?: number;
+  /** The most seconds it may take to say, at the prosody rates it gives (see spokenSeconds). */
+  maxSeconds?: number;
 }
 
 /** Alexa rejects output speech longer than this (the whole SSML string, tags included). */
@@ -410,7 +412,42 @@ export function ssmlProblems(ssml: string, options: SsmlOptions = {}): string[] 
   if (options.maxWords !== undefined && words > options.maxWords) {
     problems.push(`speaks ${words} words; the limit is ${options.maxWords}`);
   }
+  const seconds = spokenSeconds(ssml);
+  if (options.maxSeconds !== undefined && seconds > options.maxSeconds) {
+    problems.push(`takes about ${seconds.toFixed(1)} s to say; the limit is ${options.maxSeconds} s`);
+  }
   return problems;
+}
+
+/** Words a minute at prosody rate 100%: the same conservative figure the skill plans its turns with. */
+const WORDS_PER_MINUTE = 150;
+
+function nodeSeconds(node: SsmlNode, rate: number): number {
+  const wordsTime = (text: string) => (text.split(/\s+/).filter((t) => /[\p{L}\p{N}]/u.test(t)).length * 60) / (WORDS_PER_MINUTE * rate);
+  if (node.kind === 'text') return wordsTime(node.text);
+  const inner = (r: number) => node.children.reduce((sum, child) => sum + nodeSeconds(child, r), 0);
+  switch (node.name) {
+    case 'break':
+      return Number(/^(\d+)ms$/.exec(node.attributes.get('time') ?? '')?.[1] ?? 0) / 1000;
+    case 'prosody': {
+      const percent = /^(\d+)%$/.exec(node.attributes.get('rate') ?? '');
+      return inner(percent ? Number(percent[1]) / 100 : rate);
+    }
+    case 'sub':
+      return wordsTime(node.attributes.get('alias') ?? '');
+    case 'say-as':
+      // Digits are said one by one: "999" is three words.
+      return node.attributes.get('interpret-as') === 'digits' ? wordsTime(node.children.map(nodeText).join('').replace(/\d/g, ' $& ')) : inner(rate);
+    case 'audio':
+      return 0;
+    default:
+      return inner(rate);
+  }
+}
+
+/** About how long `ssml` takes to say: its words at the prosody rate around them, digits one by one, and its breaks. */
+export function spokenSeconds(ssml: string): number {
+  return parseTree(ssml).nodes.reduce((sum, node) => sum + nodeSeconds(node, 1), 0);
 }
 
 function nodeText(node: SsmlNode): string {

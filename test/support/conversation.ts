@@ -9,7 +9,7 @@
  * Envelopes are built with ask-sdk-test's request builders. Session attributes are carried from each
  * response to the next request (through JSON, as Alexa does), and `session.new` is set on the first
  * request only. Every response is checked on the way through, so every test checks for free that:
- *   - the speech and the reprompt are valid Alexa SSML (test/support/alexa-ssml.ts), at most 110 words;
+ *   - the speech and the reprompt are valid Alexa SSML (test/support/alexa-ssml.ts), at most 40 seconds at their pace;
  *   - a response that keeps the session open asks a question ("?") and has a reprompt;
  *   - a response that ends the session asks no question and has no reprompt.
  * A broken response throws, failing the test that caused it.
@@ -19,11 +19,14 @@ import type { RequestEnvelope, ResponseEnvelope, SessionEndedReason, ui } from '
 import { IntentRequestBuilder, LaunchRequestBuilder, SessionEndedRequestBuilder, type SkillSettings } from 'ask-sdk-test';
 import { compiledContent } from '../../lambda/content/compiled';
 import type { Entry, ListEntry, TopicEntry, UiKey } from '../../lambda/content/types';
+import { runEnd, sentencesOf } from '../../lambda/conversation/place';
 import { handler } from '../../lambda/index';
+import { MAX_TURN_SECONDS, secondsToSay } from '../../lambda/speech/duration';
+import { rateOf } from '../../lambda/speech/pace';
 import { ssmlProblems, ssmlToText } from './alexa-ssml';
 
-/** The longest a single response may speak: about 45 seconds, what a listener can follow without a screen. */
-export const MAX_WORDS = 110;
+/** The longest a single response may speak, at its pace: what a listener can follow without a screen. */
+export const MAX_SECONDS = MAX_TURN_SECONDS;
 
 export const TEST_SETTINGS: Readonly<SkillSettings> = {
   appId: 'amzn1.ask.skill.test',
@@ -137,7 +140,7 @@ export function checkResponse(response: ResponseEnvelope): Answer {
     ['reprompt', repromptSsml],
   ] as const) {
     if (value === undefined) continue;
-    problems.push(...ssmlProblems(value, { maxWords: MAX_WORDS }).map((p) => `${where}: ${p}`));
+    problems.push(...ssmlProblems(value, { maxSeconds: MAX_SECONDS }).map((p) => `${where}: ${p}`));
   }
   const text = ssml === undefined ? '' : ssmlToText(ssml);
   const reprompt = repromptSsml === undefined ? undefined : ssmlToText(repromptSsml);
@@ -311,17 +314,46 @@ export function followUpOf(topic: TopicEntry): string {
   return list.after ? heard(list.after.question) : uiText('welcomeQuestion');
 }
 
-/** What `id` says at `step` (a topic's part, a list's group of three), with the disclaimer when `disclaim`. */
+/**
+ * A topic's turns at a pace: what each says, from the production rule for where a turn ends (runEnd) and this
+ * file's own expectation of the words, timed by the production estimate. The first turn carries the disclaimer
+ * when `disclaim`.
+ */
+export function topicTurns(topic: TopicEntry, disclaim = false, pace = 2): string[] {
+  const sentences = sentencesOf(topic);
+  const disclaimer = disclaim || topic.alwaysDisclaim ? uiText('disclaimer') : undefined;
+  // `timed`: the phone number as Alexa says it, a word a digit, for the estimate of how long the turn takes.
+  const turnText = (start: number, end: number, first: boolean, timed = false): string => {
+    const last = end >= sentences.length;
+    // A number from outside the page (the support line) follows the last sentence, as the table gives it for en-GB.
+    const line = last && topic.contact ? content.contacts['en-GB'][topic.contact] : undefined;
+    const number = line && timed ? line.number.replace(/\d/g, ' $& ') : line?.number;
+    const contact = line && number ? uiText('supportLine', { name: line.name, number, hours: line.hours }) : undefined;
+    const said = heard(sentences.slice(start, end).map((x) => x.text).join(' '));
+    return joined(said, contact, first || topic.alwaysDisclaim ? disclaimer : undefined, last ? followUpOf(topic) : uiText('moreQuestion'));
+  };
+  const turns: string[] = [];
+  for (let start = 0; start < sentences.length; ) {
+    const first = start === 0;
+    const end = runEnd(topic, start, (e) => secondsToSay(turnText(start, e, first, true), rateOf(pace)) <= MAX_TURN_SECONDS);
+    turns.push(turnText(start, end, first));
+    start = end;
+  }
+  return turns;
+}
+
+/**
+ * What `id` says at turn `step` (a topic's turn at normal pace, a list's group of three). `disclaim`: the disclaimer
+ * was said with the first turn (it is said in that turn only, and it moves where the turns end).
+ */
 export function expectedAnswer(id: string, step = 0, disclaim = false): string {
-  const disclaimer = disclaim ? uiText('disclaimer') : undefined;
   const entry = entryOf(id);
   if (entry.kind === 'topic') {
-    const last = step === entry.parts.length - 1;
-    // A number from outside the page (the support line) follows the last part, as the table gives it for en-GB.
-    const line = last && entry.contact ? content.contacts['en-GB'][entry.contact] : undefined;
-    const contact = line ? uiText('supportLine', { name: line.name, number: line.number, hours: line.hours }) : undefined;
-    return joined(heard(entry.parts[step]), contact, disclaimer, last ? followUpOf(entry) : uiText('moreQuestion'));
+    const turns = topicTurns(entry, disclaim);
+    if (step >= turns.length) throw new Error(`expectedAnswer: '${id}' has ${turns.length} turns`);
+    return turns[step];
   }
+  const disclaimer = disclaim ? uiText('disclaimer') : undefined;
   const groups = groupsOf(entry);
   const items = listed(groups[step].map(nameOf));
   const size = numberWord(groups[step].length);
@@ -347,7 +379,7 @@ export function countSentenceOf(list: ListEntry): string {
 /** The first sentence of an entry's answer (for a list, its count). */
 export function firstSentenceOf(id: string): string {
   const entry = entryOf(id);
-  const text = entry.kind === 'topic' ? heard(entry.parts[0]) : countSentenceOf(entry);
+  const text = entry.kind === 'topic' ? heard(sentencesOf(entry)[0].text) : countSentenceOf(entry);
   return /^.*?[.?!](?=\s|$)/.exec(text)?.[0] ?? text;
 }
 

@@ -10,7 +10,11 @@ import type { z } from 'zod';
 import type { Entry, ListEntry, Offer, SkillContent, TopicEntry } from '../../lambda/content/types';
 import { answerFile, contactsFile, lexiconFile, listFile, sourceFile, uiFile } from './schema';
 
-/** Words one part of an answer may have: with a follow-up question and the disclaimer, a response stays under ~110 words (40 s). */
+/**
+ * Words one part of an answer may have. A part is where an editor chose to pause; the skill says a part in as many
+ * turns as the listener's pace needs to keep each under 40 seconds (lambda/conversation/render.ts), and never runs
+ * two parts into one turn.
+ */
 export const MAX_PART_WORDS = 80;
 /** The list that "what can I ask" and "start over" read. */
 export const MENU_LIST = 'topics';
