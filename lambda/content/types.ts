@@ -26,6 +26,8 @@ export interface TopicEntry {
   offer?: Offer;
   /** The disclaimer is said with this answer every time (About). */
   alwaysDisclaim?: boolean;
+  /** The answer gives the source's review date itself (About), so a new listener needs no separate note of it. */
+  givesReviewDate?: boolean;
   /** A line from the per-locale contacts said after the last part: "support" is the charity's support line. */
   contact?: 'support';
   /** The list this entry is an item of, if any (set by the compiler). */
@@ -75,6 +77,7 @@ export const UI_KEYS = [
   'welcomeBack',
   'welcomeQuestion',
   'disclaimer',
+  'reviewNote',
   'moreQuestion',
   'moreReprompt',
   'offerReprompt',

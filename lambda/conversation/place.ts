@@ -26,6 +26,8 @@ export interface Place {
   step: number;
   /** The medical-advice disclaimer was said with it (once a session), so a repeat says it too. */
   disclaim?: boolean;
+  /** A new listener's first answer also says when the information was last reviewed (the welcome says it itself). */
+  reviewNote?: boolean;
 }
 
 /** Lists are read this many items at a time: what a listener can hold without seeing them. */

@@ -29,6 +29,8 @@ export interface RenderContext {
 }
 
 export interface Renderer {
+  /** Whether a rendered reply, with its question, can be said in MAX_TURN_SECONDS at `rate`. */
+  fits(rendered: Rendered, rate: number): boolean;
   /** `context.at` is the last content answer, which Help speaks about; `context.locale` picks the emergency number. */
   render(place: Place, context?: RenderContext): Rendered;
 }
@@ -38,7 +40,8 @@ export function createRenderer(content: SkillContent, voice: Voice): Renderer {
   const nameOf = (id: string): Ssml => voice.say(entry(id)?.name ?? id);
   /** An item to suggest by name, from the group just read: what the listener has fresh. */
   const exampleOf = (list: ListEntry, step = 0): Ssml => nameOf(exampleItem(list, step));
-  const withDisclaimer = (speech: Ssml, place: Place): Ssml => (place.disclaim ? joinSsml(speech, voice.ui('disclaimer')) : speech);
+  const withDisclaimer = (speech: Ssml, place: Place): Ssml =>
+    joinSsml(speech, place.disclaim ? voice.ui('disclaimer') : undefined, place.reviewNote ? voice.ui('reviewNote') : undefined);
 
   /** Whether a reply, with its question, can be said in MAX_TURN_SECONDS at the listener's pace. */
   const fitsInTurn = ({ reply }: Rendered, rate: number) =>
@@ -213,5 +216,5 @@ export function createRenderer(content: SkillContent, voice: Voice): Renderer {
     return renderList(list, place);
   }
 
-  return { render };
+  return { render, fits: fitsInTurn };
 }

@@ -20,6 +20,8 @@ export interface ConversationState {
   back: Place[];
   /** The medical-advice disclaimer has been said this session. */
   disclaimed: boolean;
+  /** A new listener has been told this session when the information was last reviewed (by the welcome or a note). */
+  reviewNoted: boolean;
   /** Misunderstandings in a row, so the skill changes tack instead of repeating itself. */
   misses: number;
   /** The speaking pace, a step of speech/pace.ts, for every answer and reprompt. */
@@ -33,13 +35,14 @@ export interface ConversationState {
 /** "Go back" reaches this many answers back; enough for a conversation, small in the attributes. */
 export const MAX_BACK = 10;
 
-export const initialState = (): ConversationState => ({ back: [], disclaimed: false, misses: 0, pace: NORMAL_PACE, returning: false, preferencesRead: false });
+export const initialState = (): ConversationState => ({ back: [], disclaimed: false, reviewNoted: false, misses: 0, pace: NORMAL_PACE, returning: false, preferencesRead: false });
 
 
 function readPlace(content: SkillContent, raw: unknown): Place | undefined {
   if (!isRecord(raw) || typeof raw.id !== 'string' || typeof raw.step !== 'number') return undefined;
   const place: Place = { id: raw.id, step: raw.step };
   if (raw.disclaim === true) place.disclaim = true;
+  if (raw.reviewNote === true) place.reviewNote = true;
   return isValidPlace(content, place) ? place : undefined;
 }
 
@@ -57,6 +60,7 @@ export function readState(content: SkillContent, attributes: unknown): Conversat
     state.back = raw.back.map((p) => readPlace(content, p)).filter((p): p is Place => p !== undefined).slice(-MAX_BACK);
   }
   state.disclaimed = raw.disclaimed === true;
+  state.reviewNoted = raw.reviewNoted === true;
   if (typeof raw.misses === 'number' && Number.isInteger(raw.misses) && raw.misses >= 0) state.misses = Math.min(raw.misses, 10);
   if (isPace(raw.pace)) state.pace = raw.pace;
   state.returning = raw.returning === true;

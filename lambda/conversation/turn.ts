@@ -9,7 +9,7 @@ import { BEFORE_QUESTION_MS } from '../speech/duration';
 import { rateOf } from '../speech/pace';
 import { DEFAULT_LOCALE, type Voice } from '../speech/voice';
 import { atRate, joinSsml, pause, type Ssml } from '../speech/ssml';
-import { CRISIS, EMERGENCY, HELP, isScreen, type Place, samePlace } from './place';
+import { CRISIS, EMERGENCY, HELP, isScreen, type Place, samePlace, WELCOME } from './place';
 import type { Renderer } from './render';
 import { type ConversationState, MAX_BACK, readState, writeState } from './state';
 import type { SkillContent } from '../content/types';
@@ -37,7 +37,7 @@ export class Turn {
 
   constructor(
     private readonly input: HandlerInput,
-    content: SkillContent,
+    private readonly content: SkillContent,
     private readonly renderer: Renderer,
     private readonly voice: Voice,
   ) {
@@ -53,7 +53,18 @@ export class Turn {
     // Once a session: with the first thing said, unless that already says it (Help, About) or must be said
     // alone (the emergency advice).
     if (place.disclaim || (place.id !== HELP && place.id !== EMERGENCY && place.id !== CRISIS && !this.state.disclaimed)) shown.disclaim = true;
-    const { reply, offer } = this.renderer.render(shown, { at: this.state.at, locale: this.locale, rate: rateOf(this.state.pace), prefix });
+    // A new listener who asked straight out (no welcome) hears once how old the information is: with the first
+    // answer that has room for it at their pace (never with the safety screens or Help).
+    const context = { at: this.state.at, locale: this.locale, rate: rateOf(this.state.pace), prefix };
+    const noteWanted = !this.state.reviewNoted && !this.state.returning && !isScreen(place.id) && !this.datesItself(place);
+    if (place.reviewNote || noteWanted) shown.reviewNote = true;
+    let rendered = this.renderer.render(shown, context);
+    if (shown.reviewNote && !this.renderer.fits(rendered, context.rate)) {
+      delete shown.reviewNote;
+      rendered = this.renderer.render(shown, context);
+    }
+    if (shown.reviewNote || (place.id === WELCOME && place.step === 0) || this.datesItself(place)) this.state.reviewNoted = true;
+    const { reply, offer } = rendered;
     if (place.id !== EMERGENCY && place.id !== CRISIS) this.state.disclaimed = true;
     if (!isScreen(place.id)) {
       if (remember && this.state.at && !samePlace(this.state.at, shown)) this.state.back = [...this.state.back, this.state.at].slice(-MAX_BACK);
@@ -63,6 +74,12 @@ export class Turn {
     // Help keeps the question that was asked before it, so "yes" still answers that question.
     const next = place.id === HELP ? this.state.offer : offer;
     return this.respond(reply, { offer: next });
+  }
+
+  /** An answer that gives the review date itself (About): it needs no note of it. */
+  private datesItself(place: Place): boolean {
+    const entry = Object.hasOwn(this.content.entries, place.id) ? this.content.entries[place.id] : undefined;
+    return entry?.kind === 'topic' && entry.givesReviewDate === true;
   }
 
   /** Where "next" goes from the last content answer: its next part, group or item, whatever was asked since. */

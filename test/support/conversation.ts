@@ -319,9 +319,11 @@ export function followUpOf(topic: TopicEntry): string {
  * file's own expectation of the words, timed by the production estimate. The first turn carries the disclaimer
  * when `disclaim`.
  */
-export function topicTurns(topic: TopicEntry, disclaim = false, pace = 2): string[] {
+export function topicTurns(topic: TopicEntry, disclaim = false, pace = 2, returning = false): string[] {
   const sentences = sentencesOf(topic);
-  const disclaimer = disclaim || topic.alwaysDisclaim ? uiText('disclaimer') : undefined;
+  // A new listener's first answer says, after the disclaimer, when the information was last reviewed (unless it gives the date itself).
+  const note = disclaim && !returning && !topic.givesReviewDate ? uiText('reviewNote') : undefined;
+  const disclaimer = disclaim || topic.alwaysDisclaim ? joined(uiText('disclaimer'), note) : undefined;
   // `timed`: the phone number as Alexa says it, a word a digit, for the estimate of how long the turn takes.
   const turnText = (start: number, end: number, first: boolean, timed = false): string => {
     const last = end >= sentences.length;
@@ -344,16 +346,17 @@ export function topicTurns(topic: TopicEntry, disclaim = false, pace = 2): strin
 
 /**
  * What `id` says at turn `step` (a topic's turn at normal pace, a list's group of three). `disclaim`: the disclaimer
- * was said with the first turn (it is said in that turn only, and it moves where the turns end).
+ * was said with the first turn (it is said in that turn only, and it moves where the turns end), followed, for a
+ * listener who is not `returning`, by when the information was last reviewed.
  */
-export function expectedAnswer(id: string, step = 0, disclaim = false): string {
+export function expectedAnswer(id: string, step = 0, disclaim = false, returning = false): string {
   const entry = entryOf(id);
   if (entry.kind === 'topic') {
-    const turns = topicTurns(entry, disclaim);
+    const turns = topicTurns(entry, disclaim, 2, returning);
     if (step >= turns.length) throw new Error(`expectedAnswer: '${id}' has ${turns.length} turns`);
     return turns[step];
   }
-  const disclaimer = disclaim ? uiText('disclaimer') : undefined;
+  const disclaimer = disclaim ? joined(uiText('disclaimer'), returning ? undefined : uiText('reviewNote')) : undefined;
   const groups = groupsOf(entry);
   const items = listed(groups[step].map(nameOf));
   const size = numberWord(groups[step].length);

@@ -123,6 +123,7 @@ export function compileContent(contentDir: string): SkillContent {
       if (UNLISTED_FOLDERS.has(folder)) unlisted.add(topic.id);
       if (data.offer) topic.offer = data.offer;
       if (data.alwaysDisclaim) topic.alwaysDisclaim = true;
+      if (data.givesReviewDate) topic.givesReviewDate = true;
       if (data.contact) topic.contact = data.contact;
       add(topic, file);
     }

@@ -20,6 +20,8 @@ export const answerFile = z.strictObject({
   offer: offerFile.optional(),
   /** Say the medical-advice disclaimer with this answer every time (About), not just once a session. */
   alwaysDisclaim: z.boolean().optional(),
+  /** The answer gives the source's review date itself (About): a new listener's first answer needs no note of it. */
+  givesReviewDate: z.boolean().optional(),
   /** A line from content/contacts.yaml said after the answer's last part ("support": the charity's support line). */
   contact: z.enum(['support']).optional(),
 });
