@@ -13,7 +13,7 @@ async function main(): Promise<void> {
     const outcomes = await measurePointFirst(model, half);
     const ok = outcomes.filter((o) => o.ok).length;
     console.log(`${half} half: ${((100 * ok) / outcomes.length).toFixed(1)}% (${ok}/${outcomes.length}) have the point in their first sentence`);
-    if (half === 'tuning' && process.argv.includes('--sentences')) {
+    if (half.startsWith('tuning') && process.argv.includes('--sentences')) {
       for (const o of outcomes.filter((x) => !x.ok)) console.log(`  "${o.question.say}" → ${o.intent}: "${o.first}" (want ${o.question.point.join(' | ')})`);
     }
   }

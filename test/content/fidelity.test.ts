@@ -44,7 +44,7 @@ function bestSource(sentence: string): string {
  */
 const clausesOf = (sentence: string) =>
   sentence
-    .split(/[,;] (?=(?:and|but) (?:the|a|an|it|its|their|this|that|they|you|some|any|controlling|many|most|not)\b)|: /)
+    .split(/[,;] (?=(?:and|but) (?:the|a|an|it|its|their|this|that|they|you|your|some|any|controlling|many|most|not)\b)|: |; /)
     .map((c) => c.replace(/^(and|but) /, '').trim())
     .filter((c) => words(c).length >= 4 && !SKILL_OWN_SENTENCES.some((r) => r.test(c)));
 

@@ -16,7 +16,7 @@ import { SimulatedSession, type SkillHandler } from '../simulator/session';
 import { createUnderstander } from '../simulator/understand';
 
 export const POINT_FIRST_DIR = path.resolve(__dirname, '../../test/answers');
-export const POINT_FIRST_HALVES = ['tuning', 'held-out'] as const;
+export const POINT_FIRST_HALVES = ['tuning', 'tuning-2', 'held-out'] as const;
 export type PointFirstHalf = (typeof POINT_FIRST_HALVES)[number];
 
 const question = z.strictObject({ say: z.string().min(1), point: z.array(z.string().min(1)).min(1) });

@@ -245,7 +245,10 @@ function slotPhrasesOf(model: InteractionModel): SlotPhrase[] {
   for (const [type, values] of Object.entries(model.slotTypes)) {
     for (const value of values) {
       for (const phrase of [value.name, ...value.synonyms]) {
-        const words = normalise(phrase).split(' ').filter(Boolean);
+        // A leading article is left to the sentence ("an MRI scan" is "an" + "MRI scan"), so that a synonym with one
+        // ("an MRI") never cuts a longer name short.
+        const all = normalise(phrase).split(' ').filter(Boolean);
+        const words = all.length > 1 && ['a', 'an', 'the'].includes(all[0]) ? all.slice(1) : all;
         if (words.length) phrases.push({ words, type, id: value.id, canonical: value.name });
       }
     }
@@ -276,6 +279,15 @@ export async function createUnderstander(model: InteractionModel, builtInPhrases
   const knownStems = new Set([...knownWords].map(stem));
   const isKnown = (w: string) => knownStems.has(stem(w));
   const exactly = new Map(samples.map((s) => [withoutPeople(s.words).join(' '), s.intent] as const));
+  // For each slot type's token, the intent with the most samples that carry it (TestDetailIntent for a test).
+  const carrying = new Map<string, Map<ModelIntent, number>>();
+  for (const s of samples) {
+    for (const token of new Set(s.words.filter((w) => w.startsWith('slot')))) {
+      const counts = carrying.get(token) ?? carrying.set(token, new Map()).get(token)!;
+      counts.set(s.intent, (counts.get(s.intent) ?? 0) + 1);
+    }
+  }
+  const mostCarrying = new Map([...carrying].map(([token, counts]) => [token, [...counts].sort((a, b) => b[1] - a[1])[0][0]] as const));
   // Who is asked about never decides which question it is (every intent is asked for oneself and for others), so
   // the classifier sees no people, nor "um" or "please": "my mum can't feel her legs" and "I can't feel my legs"
   // are one document.
@@ -335,6 +347,10 @@ export async function createUnderstander(model: InteractionModel, builtInPhrases
     // A sample said exactly (whoever it is about, with or without "um") is understood as its intent, as on a device.
     const exact = exactly.get(withoutPeople(words).join(' '));
     if (exact) return withSlots(exact, found, 1);
+    // A name said alone ("the bone scan", "chemo") asks about that thing: the intent that carries its slot most.
+    const alone = withoutPeople(words);
+    const named = alone.length === 1 ? mostCarrying.get(alone[0]) : undefined;
+    if (named) return withSlots(named, found, 1);
     // Without a word that carries meaning and that some sample uses, nothing was understood, whatever the
     // classifier's softmax says: "set a timer for ten minutes" shares only "a" and "for" with the model.
     if (!words.some((w) => isKnown(w) && !FUNCTION_WORDS.has(w))) return { kind: 'fallback', score: 0 };
