@@ -28,6 +28,11 @@ export interface Place {
   disclaim?: boolean;
   /** A new listener's first answer also says when the information was last reviewed (the welcome says it itself). */
   reviewNote?: boolean;
+  /**
+   * An answer said first, from its first part: the honest "the page doesn't say" before what the page does say
+   * about a named test or treatment. Part of the place, so that "repeat" says it again.
+   */
+  lead?: string;
 }
 
 /** Lists are read this many items at a time: what a listener can hold without seeing them. */

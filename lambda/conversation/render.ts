@@ -76,7 +76,8 @@ export function createRenderer(content: SkillContent, voice: Voice): Renderer {
     const turnTo = (end: number): Rendered => {
       // Only what was said first, when not even one sentence fits after it: the answer is offered, not started.
       if (end === place.step) {
-        return { reply: { kind: 'ask', speech: prefix ?? NOTHING, question: voice.ui('prefixOfferQuestion', { name: nameOf(topic.id) }), reprompt: voice.ui('offerReprompt', { name: nameOf(topic.id) }) }, offer: place };
+        const speech = withDisclaimer(prefix ?? NOTHING, disclaimed);
+        return { reply: { kind: 'ask', speech, question: voice.ui('prefixOfferQuestion', { name: nameOf(topic.id) }), reprompt: voice.ui('offerReprompt', { name: nameOf(topic.id) }) }, offer: startOf(topic.id) };
       }
       const last = end >= sentences.length;
       const text = sentences.slice(place.step, end).map((s) => s.text).join(' ');
@@ -142,7 +143,7 @@ export function createRenderer(content: SkillContent, voice: Voice): Renderer {
       };
     };
     if (place.step === 0) {
-      if (fitsTurn(whole)) return whole;
+      if (fitsTurn(whole) || names.length < 2) return whole;
       let shown = 1;
       while (shown + 1 < names.length && fitsTurn(firstPart(shown + 1))) shown += 1;
       return firstPart(shown);
@@ -172,7 +173,9 @@ export function createRenderer(content: SkillContent, voice: Voice): Renderer {
     };
   }
 
-  function render(place: Place, { prefix, ...context }: RenderContext = {}): Rendered {
+  function render(place: Place, { prefix: said, ...context }: RenderContext = {}): Rendered {
+    const lead = place.lead ? entry(place.lead) : undefined;
+    const prefix = said ?? (lead?.kind === 'topic' ? voice.say(lead.parts[0]) : undefined);
     const target = entry(place.id);
     if (target?.kind === 'topic') return renderTopic(target, place, context.locale ?? DEFAULT_LOCALE, context.rate ?? 100, prefix);
     const rendered = renderPlace(place, context);
@@ -180,7 +183,8 @@ export function createRenderer(content: SkillContent, voice: Voice): Renderer {
     const prefixed: Rendered = { ...rendered, reply: { ...rendered.reply, speech: joinSsml(prefix, rendered.reply.speech) } };
     // Too long together at the listener's pace: what was said first, then the place is offered.
     if (target?.kind !== 'list' || fitsInTurn(prefixed, context.rate ?? 100)) return prefixed;
-    return { reply: { kind: 'ask', speech: prefix, question: voice.ui('prefixOfferQuestion', { name: nameOf(target.id) }), reprompt: voice.ui('offerReprompt', { name: nameOf(target.id) }) }, offer: place };
+    const speech = withDisclaimer(prefix, place);
+    return { reply: { kind: 'ask', speech, question: voice.ui('prefixOfferQuestion', { name: nameOf(target.id) }), reprompt: voice.ui('offerReprompt', { name: nameOf(target.id) }) }, offer: startOf(target.id) };
   }
 
   function renderPlace(place: Place, { at, locale = DEFAULT_LOCALE, rate = 100 }: RenderContext): Rendered {

@@ -22,6 +22,8 @@ export interface ConversationState {
   disclaimed: boolean;
   /** A new listener has been told this session when the information was last reviewed (by the welcome or a note). */
   reviewNoted: boolean;
+  /** Where "next" goes from the last content answer as it was said (its end depends on the pace it was said at). */
+  next?: Place;
   /** Misunderstandings in a row, so the skill changes tack instead of repeating itself. */
   misses: number;
   /** The speaking pace, a step of speech/pace.ts, for every answer and reprompt. */
@@ -43,6 +45,7 @@ function readPlace(content: SkillContent, raw: unknown): Place | undefined {
   const place: Place = { id: raw.id, step: raw.step };
   if (raw.disclaim === true) place.disclaim = true;
   if (raw.reviewNote === true) place.reviewNote = true;
+  if (typeof raw.lead === 'string' && Object.hasOwn(content.entries, raw.lead) && content.entries[raw.lead].kind === 'topic') place.lead = raw.lead;
   return isValidPlace(content, place) ? place : undefined;
 }
 
@@ -56,6 +59,8 @@ export function readState(content: SkillContent, attributes: unknown): Conversat
   if (said) state.said = said;
   if (at) state.at = at;
   if (offer) state.offer = offer;
+  const next = readPlace(content, raw.next);
+  if (next) state.next = next;
   if (Array.isArray(raw.back)) {
     state.back = raw.back.map((p) => readPlace(content, p)).filter((p): p is Place => p !== undefined).slice(-MAX_BACK);
   }

@@ -50,6 +50,7 @@ export class Turn {
   /** Plays a place: a content answer, the welcome or the help. Says the disclaimer once a session. */
   play(place: Place, { remember = true, prefix }: TurnOptions = {}): Response {
     const shown: Place = { id: place.id, step: place.step };
+    if (place.lead) shown.lead = place.lead;
     // Once a session: with the first thing said, unless that already says it (Help, About) or must be said
     // alone (the emergency advice).
     if (place.disclaim || (place.id !== HELP && place.id !== EMERGENCY && place.id !== CRISIS && !this.state.disclaimed)) shown.disclaim = true;
@@ -59,14 +60,20 @@ export class Turn {
     const noteWanted = !this.state.reviewNoted && !this.state.returning && !isScreen(place.id) && !this.datesItself(place);
     if (place.reviewNote || noteWanted) shown.reviewNote = true;
     let rendered = this.renderer.render(shown, context);
-    if (shown.reviewNote && !this.renderer.fits(rendered, context.rate)) {
-      delete shown.reviewNote;
-      rendered = this.renderer.render(shown, context);
+    if (shown.reviewNote) {
+      // Only where it fits beside what would be said without it: the note never takes an answer's sentence's place.
+      const without = this.renderer.render({ ...shown, reviewNote: undefined }, context);
+      if (!this.renderer.fits(rendered, context.rate) || JSON.stringify(rendered.offer) !== JSON.stringify(without.offer)) {
+        delete shown.reviewNote;
+        rendered = without;
+      }
     }
     if (shown.reviewNote || (place.id === WELCOME && place.step === 0) || this.datesItself(place)) this.state.reviewNoted = true;
     const { reply, offer } = rendered;
     if (place.id !== EMERGENCY && place.id !== CRISIS) this.state.disclaimed = true;
     if (!isScreen(place.id)) {
+      if (offer) this.state.next = offer;
+      else delete this.state.next;
       if (remember && this.state.at && !samePlace(this.state.at, shown)) this.state.back = [...this.state.back, this.state.at].slice(-MAX_BACK);
       this.state.at = shown;
     }
@@ -84,6 +91,7 @@ export class Turn {
 
   /** Where "next" goes from the last content answer: its next part, group or item, whatever was asked since. */
   continuation(): Place | undefined {
+    if (this.state.next) return this.state.next;
     return this.state.at ? this.renderer.render(this.state.at, { locale: this.locale, rate: rateOf(this.state.pace) }).offer : undefined;
   }
 

@@ -4,9 +4,8 @@
  * kind of question is a content file in content/unanswered/, an intent in the model and one row here.
  */
 import type { HandlerInput, RequestHandler } from 'ask-sdk-core';
-import type { TopicEntry } from '../content/types';
 import { startOf } from '../conversation/place';
-import { content, turnFor, voice } from '../conversation/turn-for';
+import { turnFor } from '../conversation/turn-for';
 import { ITEM_INTENTS, itemInSlot } from './item-intents';
 import { intentNameOf } from './request-facts';
 
@@ -24,8 +23,7 @@ function answerHonestly(input: HandlerInput, intent: string) {
   const named = item ? itemInSlot(input, item.slot, item.list).target : undefined;
   if (!named) return turn.play(startOf(entry));
   // A test or treatment was named: what the page does not say about it, then what it does, from its own answer.
-  const honest = content.entries[entry] as TopicEntry;
-  return turn.play(startOf(named), { prefix: voice.say(honest.parts[0]) });
+  return turn.play({ ...startOf(named), lead: entry });
 }
 
 export const HonestIntentHandler: RequestHandler = {
