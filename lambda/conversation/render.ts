@@ -43,9 +43,18 @@ export function createRenderer(content: SkillContent, voice: Voice): Renderer {
   const withDisclaimer = (speech: Ssml, place: Place): Ssml =>
     joinSsml(speech, place.disclaim ? voice.ui('disclaimer') : undefined, place.reviewNote ? voice.ui('reviewNote') : undefined);
 
+  /** A count said as a word ("three"). */
+  const spokenNumber = (n: number): Ssml => escapeText(numberWord(n));
+
   /** Whether a reply, with its question, can be said in MAX_TURN_SECONDS at the listener's pace. */
   const fitsInTurn = ({ reply }: Rendered, rate: number) =>
     reply.kind === 'ask' && secondsToSay(joinSsml(reply.speech, pause(BEFORE_QUESTION_MS), reply.question), rate) <= MAX_TURN_SECONDS;
+
+  /** What was said first, alone, when the answer would not fit after it: the answer `id` is offered, from its start. */
+  const offeredAlone = (prefix: Ssml, place: Place, id: string): Rendered => ({
+    reply: { kind: 'ask', speech: withDisclaimer(prefix, place), question: voice.ui('prefixOfferQuestion', { name: nameOf(id) }), reprompt: voice.ui('offerReprompt', { name: nameOf(id) }) },
+    offer: startOf(id),
+  });
 
   /** A follow-up question from content, with the reprompt that says what "yes" would bring. */
   function offerReply(offer: Offer | undefined): Pick<AskReply, 'question' | 'reprompt'> & { offer?: Place } {
@@ -75,10 +84,7 @@ export function createRenderer(content: SkillContent, voice: Voice): Renderer {
     /** The turn that says sentences from this place's up to `end`, with what follows them. */
     const turnTo = (end: number): Rendered => {
       // Only what was said first, when not even one sentence fits after it: the answer is offered, not started.
-      if (end === place.step) {
-        const speech = withDisclaimer(prefix ?? NOTHING, disclaimed);
-        return { reply: { kind: 'ask', speech, question: voice.ui('prefixOfferQuestion', { name: nameOf(topic.id) }), reprompt: voice.ui('offerReprompt', { name: nameOf(topic.id) }) }, offer: startOf(topic.id) };
-      }
+      if (end === place.step) return offeredAlone(prefix ?? NOTHING, disclaimed, topic.id);
       const last = end >= sentences.length;
       const text = sentences.slice(place.step, end).map((s) => s.text).join(' ');
       const said = joinSsml(prefix, voice.say(text), last && topic.contact ? voice.ui('supportLine', voice.line(locale, topic.contact)) : undefined);
@@ -97,25 +103,24 @@ export function createRenderer(content: SkillContent, voice: Voice): Renderer {
   function renderList(list: ListEntry, place: Place): Rendered {
     const group = groupOf(list, place.step).map(nameOf);
     const items = spokenList(group);
-    const size = (n: number): Ssml => escapeText(numberWord(n));
     const isLast = place.step + 1 >= stepsOf(list);
     let speech: Ssml;
     if (place.step === 0) {
-      const count = voice.ui('listCountMany', { count: size(list.items.length), noun: voice.say(list.noun.many) });
-      const first = isLast ? voice.ui('listOnlyGroup', { items }) : voice.ui('listFirstGroup', { size: size(group.length), items });
+      const count = voice.ui('listCountMany', { count: spokenNumber(list.items.length), noun: voice.say(list.noun.many) });
+      const first = isLast ? voice.ui('listOnlyGroup', { items }) : voice.ui('listFirstGroup', { size: spokenNumber(group.length), items });
       // How many first: a listener who cannot see the list needs its size before its contents.
       speech = joinSsml(count, voice.say(list.intro), first);
     } else if (!isLast) {
-      speech = voice.ui('listNextGroup', { size: size(group.length), items });
+      speech = voice.ui('listNextGroup', { size: spokenNumber(group.length), items });
     } else {
-      speech = group.length === 1 ? voice.ui('listLastOne', { items }) : voice.ui('listLastGroup', { size: size(group.length), items });
+      speech = group.length === 1 ? voice.ui('listLastOne', { items }) : voice.ui('listLastGroup', { size: spokenNumber(group.length), items });
     }
     speech = withDisclaimer(speech, place);
     const card: Card = { title: list.title, text: [list.intro, ...list.items.map((id) => `• ${entry(id)?.title ?? id}`)].join('\n') };
     if (isLast) {
       return { reply: { kind: 'ask', speech, question: voice.ui('listChooseQuestion'), reprompt: voice.ui('listChooseReprompt', { example: exampleOf(list, place.step) }), card } };
     }
-    const nextSize = size(groupOf(list, place.step + 1).length);
+    const nextSize = spokenNumber(groupOf(list, place.step + 1).length);
     return {
       reply: { kind: 'ask', speech, question: voice.ui('listMoreQuestion', { size: nextSize }), reprompt: voice.ui('listMoreReprompt', { size: nextSize, example: exampleOf(list, place.step) }), card },
       offer: { id: list.id, step: place.step + 1 },
@@ -125,17 +130,15 @@ export function createRenderer(content: SkillContent, voice: Voice): Renderer {
   /** Every name of a list in one turn, for a listener who wants them all at once; then the choice. */
   function renderAll(list: ListEntry, place: Place, rate: number): Rendered {
     const names = list.items.map(nameOf);
-    const count = (n: number) => escapeText(numberWord(n));
     const choose = { question: voice.ui('listChooseQuestion'), reprompt: voice.ui('listChooseReprompt', { example: exampleOf(list) }) };
-    const whole: Rendered = { reply: { kind: 'ask', speech: voice.ui('listAll', { count: count(names.length), noun: voice.say(list.noun.many), items: spokenList(names) }), ...choose } };
+    const whole: Rendered = { reply: { kind: 'ask', speech: voice.ui('listAll', { count: spokenNumber(names.length), noun: voice.say(list.noun.many), items: spokenList(names) }), ...choose } };
     // A long list at a slow pace would take over MAX_TURN_SECONDS in one turn: then as many names as fit, and the rest after "yes".
-    const fitsTurn = (rendered: Rendered) => fitsInTurn(rendered, rate);
     const firstPart = (shown: number): Rendered => {
-      const rest = count(names.length - shown);
+      const rest = spokenNumber(names.length - shown);
       return {
         reply: {
           kind: 'ask',
-          speech: voice.ui('listAllFirst', { count: count(names.length), noun: voice.say(list.noun.many), items: joinSsml(...names.slice(0, shown).map((n) => joinSsml(n, ',' as Ssml))), rest }),
+          speech: voice.ui('listAllFirst', { count: spokenNumber(names.length), noun: voice.say(list.noun.many), items: joinSsml(...names.slice(0, shown).map((n) => joinSsml(n, ',' as Ssml))), rest }),
           question: voice.ui('listAllMoreQuestion', { rest }),
           reprompt: voice.ui('listAllMoreReprompt', { rest, example: exampleOf(list) }),
         },
@@ -143,13 +146,13 @@ export function createRenderer(content: SkillContent, voice: Voice): Renderer {
       };
     };
     if (place.step === 0) {
-      if (fitsTurn(whole) || names.length < 2) return whole;
+      if (fitsInTurn(whole, rate) || names.length < 2) return whole;
       let shown = 1;
-      while (shown + 1 < names.length && fitsTurn(firstPart(shown + 1))) shown += 1;
+      while (shown + 1 < names.length && fitsInTurn(firstPart(shown + 1), rate)) shown += 1;
       return firstPart(shown);
     }
     const rest = names.slice(place.step);
-    return { reply: { kind: 'ask', speech: voice.ui('listAllRest', { count: count(rest.length), items: spokenList(rest) }), ...choose } };
+    return { reply: { kind: 'ask', speech: voice.ui('listAllRest', { count: spokenNumber(rest.length), items: spokenList(rest) }), ...choose } };
   }
 
   function renderHelp(context: Place | undefined, locale: string): Rendered {
@@ -183,8 +186,7 @@ export function createRenderer(content: SkillContent, voice: Voice): Renderer {
     const prefixed: Rendered = { ...rendered, reply: { ...rendered.reply, speech: joinSsml(prefix, rendered.reply.speech) } };
     // Too long together at the listener's pace: what was said first, then the place is offered.
     if (target?.kind !== 'list' || fitsInTurn(prefixed, context.rate ?? 100)) return prefixed;
-    const speech = withDisclaimer(prefix, place);
-    return { reply: { kind: 'ask', speech, question: voice.ui('prefixOfferQuestion', { name: nameOf(target.id) }), reprompt: voice.ui('offerReprompt', { name: nameOf(target.id) }) }, offer: startOf(target.id) };
+    return offeredAlone(prefix, place, target.id);
   }
 
   function renderPlace(place: Place, { at, locale = DEFAULT_LOCALE, rate = 100 }: RenderContext): Rendered {

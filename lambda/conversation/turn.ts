@@ -63,7 +63,8 @@ export class Turn {
     if (shown.reviewNote) {
       // Only where it fits beside what would be said without it: the note never takes an answer's sentence's place.
       const without = this.renderer.render({ ...shown, reviewNote: undefined }, context);
-      if (!this.renderer.fits(rendered, context.rate) || JSON.stringify(rendered.offer) !== JSON.stringify(without.offer)) {
+      const sameEnd = rendered.offer === without.offer || samePlace(rendered.offer, without.offer);
+      if (!this.renderer.fits(rendered, context.rate) || !sameEnd) {
         delete shown.reviewNote;
         rendered = without;
       }
