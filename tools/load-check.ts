@@ -5,46 +5,20 @@
  * real skill requests, and
  * reports requests per second, p50/p99 latency and errors. Goal: zero errors, p99 under 20 ms.
  */
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import autocannon from 'autocannon';
-import { type Caller, intentRequest, launchRequest } from './simulator/envelopes';
+import { conversationBodies, scriptedCaller, startServerProcess } from './server-process';
 
 const CONNECTIONS = 50;
 const DURATION_S = 10;
 const WARM_UP_S = 3;
 const PORT = 3900 + Math.floor(Math.random() * 100);
-const root = path.resolve(__dirname, '..');
-const caller: Caller = { skillId: 'amzn1.ask.skill.load-check', userId: 'amzn1.ask.account.LOAD', deviceId: 'amzn1.ask.device.LOAD', locale: 'en-GB', sessionId: 'amzn1.echo-api.session.LOAD' };
-
-// The envelopes the simulator sends, so the load is the Alexa service's shape. Timestamps do not matter:
-// verification is off.
-const bodies = [
-  launchRequest(caller),
-  intentRequest(caller, false, {}, 'TestsIntent'),
-  intentRequest(caller, false, {}, 'TreatmentDetailIntent', [{ name: 'treatment', value: 'chemo', type: 'TreatmentType', id: 'chemotherapy' }]),
-  intentRequest(caller, false, {}, 'AMAZON.HelpIntent'),
-].map((envelope) => JSON.stringify(envelope));
+const caller = scriptedCaller('load-check');
+// Timestamps do not matter: verification is off.
+const bodies = conversationBodies(caller);
 
 async function main(): Promise<void> {
-  const server = spawn(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(root, 'tools', 'server', 'main.ts'), '--insecure-skip-verification', '--host', '127.0.0.1'], {
-    env: { ...process.env, PORT: String(PORT), SKILL_ID: caller.skillId, LOG_LEVEL: process.env.LOAD_LOG_LEVEL ?? 'info' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const server = await startServerProcess({ port: PORT, skillId: caller.skillId, args: ['--insecure-skip-verification'], logLevel: process.env.LOAD_LOG_LEVEL ?? 'info' });
   try {
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('the server did not start within 20 s')), 20_000);
-      server.stdout.on('data', (chunk: Buffer) => {
-        if (chunk.toString().includes('listening on')) {
-          clearTimeout(timer);
-          resolve();
-        }
-      });
-      server.on('exit', (code) => reject(new Error(`the server exited (${code})`)));
-    });
-    // Per-request log lines would measure the terminal, not the skill: only errors from here on.
-    server.stdout.removeAllListeners('data');
-    server.stdout.resume();
     let turn = 0;
     const load = (duration: number) =>
       autocannon({
