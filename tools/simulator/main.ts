@@ -11,7 +11,8 @@
  *   npm start -- --user someone-else            another Alexa user id
  *   npm start -- --locale en-GB                 pick an interaction model
  *   npm start -- --store memory                 remember preferences only for this run (default: .simulator/preferences.json; or none)
- *   npm start -- --json --say "what is myeloma" --say "yes"   one JSON line per turn (for scripts and tests)
+ *   npm start --silent -- --json --say "what is myeloma" --say "yes"   one JSON line per turn (for scripts and
+ *                                               tests; --silent keeps npm's "> start" banner off standard output)
  */
 import path from 'node:path';
 import readline from 'node:readline';
