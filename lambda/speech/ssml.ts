@@ -7,9 +7,13 @@ export type Ssml = string & { readonly [ssmlBrand]: true };
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 
-/** Characters Alexa rejects in SSML: C0 and C1 controls (but tab and newlines), lone surrogates, non-characters. */
+/**
+ * Characters Alexa rejects in SSML: C0 and C1 controls (but tab and newlines), lone surrogates (with the u flag a
+ * pair is one code point, so only a lone half is a surrogate), and the non-characters of every plane (U+FDD0 to
+ * U+FDEF, and U+FFFE, U+FFFF, U+1FFFE, … U+10FFFF). Also U+FFFD, which only stands for text decoded wrongly.
+ */
 // eslint-disable-next-line no-control-regex
-const UNSPEAKABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const UNSPEAKABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffd]|\p{Cs}|\p{Noncharacter_Code_Point}/gu;
 
 /** Plain text → SSML text: markup characters escaped, characters Alexa rejects dropped. */
 export function escapeText(text: string): Ssml {

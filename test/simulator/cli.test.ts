@@ -72,16 +72,40 @@ describe('npm start remembers a local listener between runs', () => {
 });
 
 describe('npm start in a terminal', () => {
+  /** A folder holding an `espeak-ng` that records what it was asked to say: "espeak-ng installed", on any machine. */
+  function fakeEspeak() {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fake-espeak-'));
+    const program = path.join(dir, 'espeak-ng');
+    const calls = path.join(dir, 'calls.txt');
+    fs.writeFileSync(program, `#!/bin/sh\nprintf '%s\\n' "$*" >> '${calls}'\n`, { mode: 0o755 });
+    return { dir, program, calls: () => (fs.existsSync(calls) ? fs.readFileSync(calls, 'utf8').split('\n').filter(Boolean) : []) };
+  }
+
   it('prints readable turns, the SSML with --ssml, and says how to get espeak-ng when --speak cannot speak', () => {
-    // A PATH with nothing on it: espeak-ng cannot be found, whatever this machine has installed.
-    const emptyPath = fs.mkdtempSync(path.join(os.tmpdir(), 'no-espeak-'));
-    const { code, stdout } = run(['--ssml', '--speak', '--say', 'what is myeloma', '--say', 'speak slower'], { env: { PATH: emptyPath } });
+    // espeak-ng is on the PATH, but the simulator is told to use a program that does not exist.
+    const installed = fakeEspeak();
+    const missing = path.join(installed.dir, 'no-such-program');
+    const env = { PATH: `${installed.dir}${path.delimiter}${process.env.PATH ?? ''}`, SIMULATOR_SPEECH_PROGRAM: missing };
+    const { code, stdout } = run(['--ssml', '--speak', '--say', 'what is myeloma', '--say', 'speak slower'], { env });
     expect(code).toBe(0);
     expect(stdout).toMatch(/Alexa: Myeloma is a type of blood cancer/);
     expect(stdout).toMatch(/SSML: <speak>/);
     expect(stdout).toMatch(/apt-get install espeak-ng/);
+    expect(installed.calls()).toEqual([]);
     // The pace cannot be read from the words, so the terminal says it.
     expect(stdout).toMatch(/Alexa \(at \d+% speed\): All right/);
+  }, 60_000);
+
+  it('speaks through the program SIMULATOR_SPEECH_PROGRAM names', () => {
+    const named = fakeEspeak();
+    const wav = path.join(named.dir, 'answer.wav');
+    const { code, stdout } = run(['--speak-to', wav, '--say', 'what is myeloma'], { env: { SIMULATOR_SPEECH_PROGRAM: named.program } });
+    expect(code).toBe(0);
+    expect(stdout).toContain(`(audio written to ${wav})`);
+    const [call, ...others] = named.calls();
+    expect(others).toEqual([]);
+    expect(call).toMatch(/^-v en-gb -s \d+ -w /);
+    expect(call).toContain(`-w ${wav} Myeloma is a type of blood cancer`);
   }, 60_000);
 
   it('refuses a locale it has no model for, naming the ones it has', () => {

@@ -43,6 +43,12 @@ describe('the speaker', () => {
     expect(calls).toEqual([['espeak-ng', '-v', 'en-gb', '-s', '149', 'Call 9 9 9 now.']]);
   });
 
+  it('runs the espeak-ng it is given instead of the one on the PATH', () => {
+    const { calls, run } = recorder();
+    createSpeaker({ run, program: '/opt/espeak/bin/espeak-ng' }).speak(ssml);
+    expect(calls.map((c) => c[0])).toEqual(['/opt/espeak/bin/espeak-ng']);
+  });
+
   it('writes each turn to its own WAV file with --speak-to', () => {
     const { calls, run } = recorder();
     const speaker = createSpeaker({ toFile: '/tmp/answer.wav', run });

@@ -25,6 +25,12 @@ describe('escapeText', () => {
     expect(ssmlProblems(ssml)).toEqual([]);
     expect(ssmlToText(ssml)).toBe('magicbeans x 😀');
   });
+
+  it('drops the non-characters of every plane, not only U+FFFE and U+FFFF, and the replacement character', () => {
+    const ssml = speak(escapeText('a\ufdd0b\ufdefc\u{1FFFE}d\u{10FFFE}e\u{10FFFF}f\ufffdg'));
+    expect(ssmlProblems(ssml)).toEqual([]);
+    expect(ssmlToText(ssml)).toBe('abcdefg');
+  });
 });
 
 describe('the lexicon', () => {

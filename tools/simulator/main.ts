@@ -7,10 +7,12 @@
  *   npm start -- --ssml                         show the raw SSML too
  *   npm start -- --speak                        read answers aloud with espeak-ng, at the listener's pace
  *   npm start -- --speak-to answer.wav          write them to a WAV file instead (answer-2.wav, … for later turns)
+ *                                               (SIMULATOR_SPEECH_PROGRAM=/path/to/espeak-ng: another espeak-ng than the PATH's)
  *   npm start -- --user someone-else            another Alexa user id
  *   npm start -- --locale en-GB                 pick an interaction model
  *   npm start -- --store memory                 remember preferences only for this run (default: .simulator/preferences.json; or none)
- *   npm start -- --json --say "what is myeloma" --say "yes"   one JSON line per turn (for scripts and tests)
+ *   npm start --silent -- --json --say "what is myeloma" --say "yes"   one JSON line per turn (for scripts and
+ *                                               tests; --silent keeps npm's "> start" banner off standard output)
  */
 import path from 'node:path';
 import readline from 'node:readline';
@@ -67,7 +69,8 @@ async function main(): Promise<number> {
   const model = loadInteractionModel(values.locale);
   const session = new SimulatedSession(handler, model, await createUnderstander(model, BUILT_IN_PHRASES), { userId: values.user, locale: values.locale });
 
-  const speaker = values.speak || values['speak-to'] ? createSpeaker({ toFile: values['speak-to'] }) : undefined;
+  // SIMULATOR_SPEECH_PROGRAM names the espeak-ng to run (tests point it at a stand-in, or at nothing).
+  const speaker = values.speak || values['speak-to'] ? createSpeaker({ toFile: values['speak-to'], program: process.env.SIMULATOR_SPEECH_PROGRAM }) : undefined;
   const say = (turn: TurnResult, tell: (message: string) => void) => {
     const message = speaker && turn.ssml ? speaker.speak(turn.ssml) : undefined;
     if (message) tell(message);

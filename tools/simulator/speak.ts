@@ -43,9 +43,11 @@ export const NO_AUDIO_DEVICE = '(espeak-ng found no audio device to play on: use
 /**
  * Says an answer aloud, or writes it to a WAV file. Returns a message for the listener when it could not, once
  * each: espeak-ng missing, or no audio device (espeak-ng then exits non-zero or complains of its audio output).
+ * `program` is the espeak-ng to run (default: `espeak-ng` on the PATH).
  */
-export function createSpeaker(options: { toFile?: string; run?: Runner } = {}) {
+export function createSpeaker(options: { toFile?: string; run?: Runner; program?: string } = {}) {
   const run = options.run ?? runEspeak;
+  const program = options.program || 'espeak-ng';
   const told = new Set<string>();
   let turn = 0;
   const once = (message: string) => {
@@ -65,7 +67,7 @@ export function createSpeaker(options: { toFile?: string; run?: Runner } = {}) {
       turn += 1;
       const file = this.fileFor(turn);
       const args = ['-v', 'en-gb', '-s', String(espeakSpeed(ssml)), ...(file ? ['-w', file] : []), text];
-      const result = run('espeak-ng', args);
+      const result = run(program, args);
       if (result.error) return once(NO_ESPEAK);
       if (!file && (result.status !== 0 || /audio|alsa|pulse|device/i.test(result.stderr))) return once(NO_AUDIO_DEVICE);
       if (file && result.status !== 0) return `(espeak-ng could not write ${file}: ${result.stderr.trim() || `exit ${result.status}`})`;
