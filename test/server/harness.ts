@@ -2,7 +2,7 @@
  * What the server tests share: a server on loopback whose skill counts its runs (so a refusal can be shown
  * to run no skill code), Alexa-shaped bodies, signed headers, and a POST that reads the answer.
  */
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import type http from 'node:http';
 import type { RequestEnvelope } from 'ask-sdk-model';
 import { LaunchRequestBuilder } from 'ask-sdk-test';
@@ -82,4 +82,16 @@ export function watchLogs(): { lines: { level: string; [field: string]: unknown 
     spies.forEach((spy) => spy.mockRestore());
   };
   return { lines, stop };
+}
+
+/** Sends `text` as it is over a fresh TCP connection and answers everything the server wrote back until it closed. */
+export function rawRequest(port: number, text: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1', () => socket.end(text));
+    let reply = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => (reply += chunk));
+    socket.on('close', () => resolve(reply));
+    socket.on('error', reject);
+  });
 }

@@ -9,6 +9,7 @@ import type { Skill } from 'ask-sdk-core';
 import type { RequestEnvelope } from 'ask-sdk-model';
 import { log } from '../../lambda/logging/log';
 import { isRecord } from '../../lambda/util/is-record';
+import { requestPath } from './request-path';
 import { type RequestVerifier, VerificationError } from './verify-request';
 
 /** Alexa's requests are a few kilobytes; anything near this is not one. */
@@ -97,7 +98,7 @@ export function createSkillServer(options: SkillServerOptions): http.Server {
   }
 
   return http.createServer((request, response) => {
-    const path = (request.url ?? '/').split('?')[0];
+    const path = requestPath(request.url);
     if (path === '/health' && (request.method === 'GET' || request.method === 'HEAD')) {
       send(response, 200, { status: 'ok' });
       return;
