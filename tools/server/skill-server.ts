@@ -33,6 +33,9 @@ class Refusal extends Error {
   }
 }
 
+/** The client went away before its request was complete: nothing is wrong here, and no one is left to answer. */
+class ClientHungUp extends Error {}
+
 function readBody(request: http.IncomingMessage, limit: number): Promise<Buffer> {
   const declared = Number(request.headers['content-length']);
   if (declared > limit) return Promise.reject(new Refusal(413, 'the body is too large'));
@@ -50,7 +53,9 @@ function readBody(request: http.IncomingMessage, limit: number): Promise<Buffer>
       chunks.push(chunk);
     });
     request.on('end', () => resolve(Buffer.concat(chunks)));
-    request.on('error', reject);
+    // Node reports a hang-up mid-body as an 'error' (ECONNRESET, "aborted"), or only as an early 'close'.
+    request.on('error', () => reject(new ClientHungUp()));
+    request.on('close', () => request.complete || reject(new ClientHungUp()));
   });
 }
 
@@ -115,6 +120,11 @@ export function createSkillServer(options: SkillServerOptions): http.Server {
     answer(request).then(
       (result) => send(response, 200, result),
       (e: unknown) => {
+        if (e instanceof ClientHungUp) {
+          // Anyone can do this at will, so it is no error and carries no stack.
+          log('info', { event: 'refused', outcome: 'client-aborted', reason: 'the client hung up before its request was complete' });
+          return;
+        }
         if (e instanceof Refusal) {
           log('info', { event: 'refused', outcome: String(e.status), reason: e.reason });
           // Close after a refusal of an unread body, so a client cannot keep streaming into us.
