@@ -1,14 +1,14 @@
 /**
  * The skill as a plain HTTPS-ready web service (TLS ends at the organisation's proxy): POST / takes Alexa
  * requests, GET /health answers load balancers. Every refusal happens before any skill code runs, with
- * the status a proxy and Alexa expect: 413 too large, 400 not JSON, 401 not provably from Alexa,
+ * the status a proxy and Alexa expect: 413 too large, 400 not JSON or not shaped as Alexa's envelope, 401 not provably from Alexa,
  * 403 another skill. Node's own http module: nothing here needs a framework.
  */
 import http from 'node:http';
 import type { Skill } from 'ask-sdk-core';
 import type { RequestEnvelope } from 'ask-sdk-model';
 import { log } from '../../lambda/logging/log';
-import { isRecord } from '../../lambda/util/is-record';
+import { envelopeProblem } from './envelope-shape';
 import { requestPath } from './request-path';
 import { type RequestVerifier, VerificationError } from './verify-request';
 
@@ -59,22 +59,23 @@ function readBody(request: http.IncomingMessage, limit: number): Promise<Buffer>
   });
 }
 
-function parseEnvelope(body: Buffer): RequestEnvelope {
-  let parsed: unknown;
+function parseJson(body: Buffer): unknown {
   try {
-    parsed = JSON.parse(body.toString('utf8'));
+    return JSON.parse(body.toString('utf8'));
   } catch {
     throw new Refusal(400, 'the body is not JSON');
   }
-  const request = isRecord(parsed) ? parsed.request : undefined;
-  if (!isRecord(request) || typeof request.type !== 'string') {
-    throw new Refusal(400, 'the body is not an Alexa request');
-  }
+}
+
+function checkShape(parsed: unknown): RequestEnvelope {
+  const problem = envelopeProblem(parsed);
+  if (problem) throw new Refusal(400, `the request has no valid ${problem}`);
   return parsed as RequestEnvelope;
 }
 
-function applicationIdOf(envelope: RequestEnvelope): string | undefined {
-  return envelope.context?.System?.application?.applicationId ?? envelope.session?.application?.applicationId;
+/** Both ids Alexa sends must be this skill's: ask-sdk reads the one in context, a session carries another. */
+function isForSkill(envelope: RequestEnvelope, skillId: string): boolean {
+  return envelope.context.System.application.applicationId === skillId && (!envelope.session || envelope.session.application.applicationId === skillId);
 }
 
 function send(response: http.ServerResponse, status: number, body: unknown): void {
@@ -83,22 +84,28 @@ function send(response: http.ServerResponse, status: number, body: unknown): voi
   response.end(text);
 }
 
+/** Alexa's checks failing mean the request is not provably Alexa's: 401. */
+async function asRefusal(check: () => unknown): Promise<void> {
+  try {
+    await check();
+  } catch (e) {
+    if (e instanceof VerificationError) throw new Refusal(401, e.message);
+    throw e;
+  }
+}
+
 export function createSkillServer(options: SkillServerOptions): http.Server {
   const limit = options.maxBodyBytes ?? MAX_BODY_BYTES;
 
   async function answer(request: http.IncomingMessage): Promise<unknown> {
     const body = await readBody(request, limit);
-    const envelope = parseEnvelope(body);
-    if (options.verifier) {
-      try {
-        await options.verifier.verifySignature(body, request.headers);
-        options.verifier.verifyTimestamp(envelope.request.timestamp);
-      } catch (e) {
-        if (e instanceof VerificationError) throw new Refusal(401, e.message);
-        throw e;
-      }
-    }
-    if (options.skillId && applicationIdOf(envelope) !== options.skillId) throw new Refusal(403, 'the request is for another skill');
+    const parsed = parseJson(body);
+    // The signature first, so nothing in an unsigned body is trusted; then the shape, which the timestamp
+    // check and the skill rely on.
+    await asRefusal(() => options.verifier?.verifySignature(body, request.headers));
+    const envelope = checkShape(parsed);
+    await asRefusal(() => options.verifier?.verifyTimestamp(envelope.request.timestamp));
+    if (options.skillId && !isForSkill(envelope, options.skillId)) throw new Refusal(403, 'the request is for another skill');
     return options.skill.invoke(envelope);
   }
 
