@@ -1,5 +1,7 @@
 /**
- * Alexa's checks for a skill hosted as a web service (Amazon's "Host a custom skill as a web service"):
+ * Alexa's checks for a skill hosted as a web service, as Amazon documents them in "Host a Custom Skill as
+ * a Web Service: Verify that the request was sent by Alexa"
+ * (https://developer.amazon.com/en-US/docs/alexa/custom-skills/host-a-custom-skill-as-a-web-service.html):
  * the signing certificate's URL, the certificate chain, the request signature over the exact body bytes,
  * and the timestamp. Built on Node's own X509Certificate and crypto, so nothing is parsed by hand. The
  * certificate loader and trust roots can be given, so tests need no network.
@@ -82,13 +84,21 @@ function splitPem(pem: string): X509Certificate[] {
   }
 }
 
-/** The leaf is in date, is Alexa's, and each certificate is signed by the next, up to a trusted root. */
+const inDate = (certificate: X509Certificate, now: number) => now >= Date.parse(certificate.validFrom) && now <= Date.parse(certificate.validTo);
+
+/**
+ * The leaf is in date and is Alexa's; every certificate above it is a CA and in date (Node's checkIssued
+ * does not look at basic constraints, so a CA:FALSE certificate would otherwise pass as an issuer); and
+ * each is signed by the next, up to a trusted root.
+ */
 function checkChain(chain: X509Certificate[], roots: X509Certificate[], now: number): X509Certificate {
-  const [leaf] = chain;
+  const [leaf, ...issuers] = chain;
   if (!leaf) throw new VerificationError('the signature certificate chain is empty');
-  if (now < Date.parse(leaf.validFrom) || now > Date.parse(leaf.validTo)) throw new VerificationError('the signing certificate is out of date');
+  if (!inDate(leaf, now)) throw new VerificationError('the signing certificate is out of date');
   const names = (leaf.subjectAltName ?? '').split(',').map((n) => n.trim());
   if (!names.includes(`DNS:${SIGNING_SAN}`)) throw new VerificationError(`the signing certificate is not for ${SIGNING_SAN}`);
+  if (issuers.some((issuer) => !issuer.ca)) throw new VerificationError('a certificate above the signing certificate is not a CA');
+  if (issuers.some((issuer) => !inDate(issuer, now))) throw new VerificationError('a certificate in the signature certificate chain is out of date');
   for (let i = 0; i + 1 < chain.length; i++) {
     if (!chain[i].checkIssued(chain[i + 1]) || !chain[i].verify(chain[i + 1].publicKey)) throw new VerificationError('the signature certificate chain is broken');
   }
@@ -116,14 +126,13 @@ export function createRequestVerifier(options: VerifierOptions = {}): RequestVer
   return {
     async verifySignature(body, headers) {
       const url = header(headers, 'signaturecertchainurl');
-      // Alexa signs with SHA-256 ("Signature-256"); the SHA-1 "Signature" header is the legacy form.
-      const signature256 = header(headers, 'signature-256');
-      const signature1 = header(headers, 'signature');
-      if (!url || (!signature256 && !signature1)) throw new VerificationError('the request is not signed');
+      // Amazon's current documentation verifies the SHA-256 signature in "Signature-256"; the SHA-1
+      // "Signature" header is legacy and is not enough on its own.
+      const signature = header(headers, 'signature-256');
+      if (!url || !signature) throw new VerificationError(header(headers, 'signature') ? 'the request has no Signature-256 header (SHA-1 alone is not accepted)' : 'the request is not signed');
       checkCertificateUrl(url);
       const leaf = await signingCertificate(url);
-      const [algorithm, signature] = signature256 ? ['sha256', signature256] : ['sha1', signature1 as string];
-      if (!verifySignature(algorithm, body, leaf.publicKey, Buffer.from(signature, 'base64'))) throw new VerificationError('the request signature does not match');
+      if (!verifySignature('sha256', body, leaf.publicKey, Buffer.from(signature, 'base64'))) throw new VerificationError('the request signature does not match');
     },
     verifyTimestamp(timestamp) {
       const at = typeof timestamp === 'string' ? Date.parse(timestamp) : NaN;
