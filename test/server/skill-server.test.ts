@@ -6,7 +6,8 @@ import type { RequestEnvelope } from 'ask-sdk-model';
 import { IntentRequestBuilder } from 'ask-sdk-test';
 import { compiledContent as content } from '../../lambda/content/compiled';
 import { MAX_BODY_BYTES } from '../../tools/server/skill-server';
-import { checkCertificateUrl, VerificationError } from '../../tools/server/verify-request';
+import { canonicalCertificateUrl } from '../../tools/server/certificate-url';
+import { VerificationError } from '../../tools/server/verify-request';
 import { makeTestSigner, type TestSigner } from './certificates';
 import { CERT_URL, closeServers, launch, post, settings, SKILL_ID, signedHeaders as signedBy, skillRuns, start as startServer, type StartOptions } from './harness';
 
@@ -135,14 +136,14 @@ describe('with verification off (local development only)', () => {
   });
 });
 
-describe('checkCertificateUrl', () => {
-  it.each(['https://s3.amazonaws.com/echo.api/echo-api-cert.pem', 'HTTPS://s3.amazonaws.com/echo.api/echo-api-cert.pem', 'https://s3.amazonaws.com:443/echo.api/c.pem', 'https://S3.AMAZONAWS.COM/echo.api/c.pem'])(
-    'accepts %s',
+describe('canonicalCertificateUrl', () => {
+  it.each(['https://s3.amazonaws.com/echo.api/echo-api-cert.pem', 'HTTPS://s3.amazonaws.com/echo.api/echo-api-cert.pem', 'https://s3.amazonaws.com:443/echo.api/echo-api-cert.pem', 'https://S3.AMAZONAWS.COM/echo.api/echo-api-cert.pem?v=1#x'])(
+    'accepts %s, as the one URL it names',
     (url) => {
-      expect(() => checkCertificateUrl(url)).not.toThrow();
+      expect(canonicalCertificateUrl(url)).toBe('https://s3.amazonaws.com/echo.api/echo-api-cert.pem');
     },
   );
   it('refuses with a VerificationError', () => {
-    expect(() => checkCertificateUrl('https://s3.amazonaws.com/other/c.pem')).toThrow(VerificationError);
+    expect(() => canonicalCertificateUrl('https://s3.amazonaws.com/other/c.pem')).toThrow(VerificationError);
   });
 });

@@ -7,26 +7,34 @@
  * certificate loader and trust roots can be given, so tests need no network.
  */
 import { X509Certificate, verify as verifySignature } from 'node:crypto';
-import https from 'node:https';
 import { rootCertificates } from 'node:tls';
+import { canonicalCertificateUrl } from './certificate-url';
+import { fetchCertificate } from './fetch-certificate';
+import { createLoadingCache } from './loading-cache';
+import { VerificationError } from './verification-error';
 
 /** Alexa refuses anything older (or newer) than this; so do we. */
 export const MAX_TIMESTAMP_SKEW_MS = 150_000;
-const SIGNING_HOST = 's3.amazonaws.com';
-const SIGNING_PATH_PREFIX = '/echo.api/';
 const SIGNING_SAN = 'echo-api.amazon.com';
-const MAX_CERTIFICATE_BYTES = 64 * 1024;
 
-export class VerificationError extends Error {}
+export { VerificationError };
+/** Alexa uses one certificate URL at a time (a new one at rotation); the rest of the room is for spellings and probes. */
+export const MAX_CACHED_CERTIFICATES = 64;
+/** Long enough that a flood of requests for a bad URL costs one fetch per half-minute, short enough that a passing S3 error heals quickly. */
+export const CERTIFICATE_FAILURE_TTL_MS = 30_000;
 
 export type CertificateLoader = (url: string) => Promise<string>;
 
 export interface VerifierOptions {
-  /** Fetches the PEM chain from the signature certificate URL (default: HTTPS GET). */
+  /** Fetches the PEM chain from the canonical signature certificate URL (default: HTTPS GET with a total deadline). */
   loadCertificate?: CertificateLoader;
   /** PEM certificates trusted as roots of the chain (default: Node's bundled Mozilla roots). */
   trustedRoots?: readonly string[];
   now?: () => number;
+  /** How many validated certificates are kept (default MAX_CACHED_CERTIFICATES). */
+  maxCachedCertificates?: number;
+  /** How long a failed fetch or chain is remembered (default CERTIFICATE_FAILURE_TTL_MS). */
+  failureTtlMs?: number;
 }
 
 export interface RequestVerifier {
@@ -39,41 +47,6 @@ const header = (headers: Record<string, string | string[] | undefined>, name: st
   const value = headers[name];
   return Array.isArray(value) ? value[0] : value;
 };
-
-/** The URL rules Alexa gives: https, s3.amazonaws.com, a path under /echo.api/, port 443 if any. */
-export function checkCertificateUrl(raw: string): void {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new VerificationError('the signature certificate URL is not a URL');
-  }
-  if (url.protocol.toLowerCase() !== 'https:') throw new VerificationError('the signature certificate URL is not https');
-  if (url.hostname.toLowerCase() !== SIGNING_HOST) throw new VerificationError('the signature certificate URL has the wrong host');
-  if (!url.pathname.startsWith(SIGNING_PATH_PREFIX)) throw new VerificationError('the signature certificate URL has the wrong path');
-  if (url.port && url.port !== '443') throw new VerificationError('the signature certificate URL has the wrong port');
-}
-
-function fetchCertificate(url: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const request = https.get(url, { timeout: 3000 }, (response) => {
-      if (response.statusCode !== 200) {
-        response.resume();
-        reject(new VerificationError(`the signature certificate could not be fetched (${response.statusCode})`));
-        return;
-      }
-      let pem = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => {
-        pem += chunk;
-        if (pem.length > MAX_CERTIFICATE_BYTES) request.destroy(new VerificationError('the signature certificate is too large'));
-      });
-      response.on('end', () => resolve(pem));
-    });
-    request.on('timeout', () => request.destroy(new VerificationError('the signature certificate took too long to fetch')));
-    request.on('error', (e) => reject(e instanceof VerificationError ? e : new VerificationError('the signature certificate could not be fetched')));
-  });
-}
 
 function splitPem(pem: string): X509Certificate[] {
   const blocks = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
@@ -112,16 +85,15 @@ export function createRequestVerifier(options: VerifierOptions = {}): RequestVer
   const load = options.loadCertificate ?? fetchCertificate;
   const roots = (options.trustedRoots ?? rootCertificates).map((pem) => new X509Certificate(pem));
   const now = options.now ?? Date.now;
-  /** Validated leaf certificates by URL: Alexa reuses its certificate for many requests. */
-  const cache = new Map<string, X509Certificate>();
-
-  async function signingCertificate(url: string): Promise<X509Certificate> {
-    const cached = cache.get(url);
-    if (cached && now() <= Date.parse(cached.validTo)) return cached;
-    const leaf = checkChain(splitPem(await load(url)), roots, now());
-    cache.set(url, leaf);
-    return leaf;
-  }
+  /** Validated leaf certificates by canonical URL, each good until the first end date in its chain. */
+  const signingCertificate = createLoadingCache(
+    async (url) => {
+      const chain = splitPem(await load(url));
+      const leaf = checkChain(chain, roots, now());
+      return { value: leaf, expiresAt: Math.min(...chain.map((certificate) => Date.parse(certificate.validTo))) };
+    },
+    { maxEntries: options.maxCachedCertificates ?? MAX_CACHED_CERTIFICATES, failureTtlMs: options.failureTtlMs ?? CERTIFICATE_FAILURE_TTL_MS, now },
+  );
 
   return {
     async verifySignature(body, headers) {
@@ -130,8 +102,7 @@ export function createRequestVerifier(options: VerifierOptions = {}): RequestVer
       // "Signature" header is legacy and is not enough on its own.
       const signature = header(headers, 'signature-256');
       if (!url || !signature) throw new VerificationError(header(headers, 'signature') ? 'the request has no Signature-256 header (SHA-1 alone is not accepted)' : 'the request is not signed');
-      checkCertificateUrl(url);
-      const leaf = await signingCertificate(url);
+      const leaf = await signingCertificate(canonicalCertificateUrl(url));
       if (!verifySignature('sha256', body, leaf.publicKey, Buffer.from(signature, 'base64'))) throw new VerificationError('the request signature does not match');
     },
     verifyTimestamp(timestamp) {
