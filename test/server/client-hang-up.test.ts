@@ -1,12 +1,9 @@
 /** A client that hangs up mid-upload is not our error: one quiet line, no stack, so no one can flood the error log. */
 import net from 'node:net';
-import { closeServers, start, watchLogs } from './harness';
+import { closeServers, start, until, watchLogs } from './harness';
 
 afterAll(closeServers);
 
-async function until(condition: () => boolean, deadlineMs = 5000): Promise<void> {
-  for (const end = Date.now() + deadlineMs; !condition() && Date.now() < end; ) await new Promise((resolve) => setTimeout(resolve, 20));
-}
 
 it('a client that hangs up mid-body is logged at info, without a stack', async () => {
   const { port } = await start();

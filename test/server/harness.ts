@@ -95,3 +95,9 @@ export function rawRequest(port: number, text: string): Promise<string> {
     socket.on('error', reject);
   });
 }
+
+/** Waits until `condition` holds or `deadlineMs` passes, and answers whether it held: tests assert outcomes, not durations. */
+export async function until(condition: () => boolean, deadlineMs = 8000): Promise<boolean> {
+  for (const end = Date.now() + deadlineMs; Date.now() < end; await new Promise((resolve) => setTimeout(resolve, 20))) if (condition()) return true;
+  return condition();
+}

@@ -15,6 +15,35 @@ import { type RequestVerifier, VerificationError } from './verify-request';
 /** Alexa's requests are a few kilobytes; anything near this is not one. */
 export const MAX_BODY_BYTES = 128 * 1024;
 
+/**
+ * How long and how many. Alexa gives up on a skill after 8 s, so a request still arriving after 10 s is
+ * no one's; Node's defaults (60 s for headers, 300 s for a request) let a slow client hold a connection
+ * for minutes.
+ */
+export interface ServerLimits {
+  /** From connection (or the previous request) to the end of the headers. */
+  headersTimeoutMs: number;
+  /** From connection to the end of the body. */
+  requestTimeoutMs: number;
+  /** An idle kept-alive connection is closed after this; a proxy in front must use a shorter idle timeout. */
+  keepAliveTimeoutMs: number;
+  /** Open sockets at once; more are closed as they come. */
+  maxConnections: number;
+  /** POSTs being read or answered at once; more get 503. Below maxConnections, so that slow POSTs can never take every socket and /health always has room. */
+  maxRequestsInFlight: number;
+  /** How often Node looks for requests over their timeouts (its default, 30 s, would stretch a 10 s timeout to 40 s). */
+  checkIntervalMs: number;
+}
+
+export const SERVER_LIMITS: Readonly<ServerLimits> = {
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 10_000,
+  keepAliveTimeoutMs: 5_000,
+  maxConnections: 256,
+  maxRequestsInFlight: 192,
+  checkIntervalMs: 1_000,
+};
+
 export interface SkillServerOptions {
   skill: Skill;
   /** The only skill id served; requests for any other are refused with 403. */
@@ -22,6 +51,7 @@ export interface SkillServerOptions {
   /** Alexa's signature and timestamp checks; `undefined` only when explicitly turned off for local development. */
   verifier: RequestVerifier | undefined;
   maxBodyBytes?: number;
+  limits?: Partial<ServerLimits>;
 }
 
 class Refusal extends Error {
@@ -84,6 +114,15 @@ function send(response: http.ServerResponse, status: number, body: unknown): voi
   response.end(text);
 }
 
+/** Refusals that leave a body unread close the connection, so a client cannot keep streaming into us. */
+const CLOSES_CONNECTION = new Set([413, 503]);
+
+function refuse(response: http.ServerResponse, { status, reason }: Refusal): void {
+  log('info', { event: 'refused', outcome: String(status), reason });
+  if (CLOSES_CONNECTION.has(status)) response.setHeader('connection', 'close');
+  send(response, status, { error: reason });
+}
+
 /** Alexa's checks failing mean the request is not provably Alexa's: 401. */
 async function asRefusal(check: () => unknown): Promise<void> {
   try {
@@ -96,6 +135,8 @@ async function asRefusal(check: () => unknown): Promise<void> {
 
 export function createSkillServer(options: SkillServerOptions): http.Server {
   const limit = options.maxBodyBytes ?? MAX_BODY_BYTES;
+  const limits = { ...SERVER_LIMITS, ...options.limits };
+  let inFlight = 0;
 
   async function answer(request: http.IncomingMessage): Promise<unknown> {
     const body = await readBody(request, limit);
@@ -109,7 +150,7 @@ export function createSkillServer(options: SkillServerOptions): http.Server {
     return options.skill.invoke(envelope);
   }
 
-  return http.createServer((request, response) => {
+  function handle(request: http.IncomingMessage, response: http.ServerResponse): void {
     const path = requestPath(request.url);
     if (path === '/health' && (request.method === 'GET' || request.method === 'HEAD')) {
       send(response, 200, { status: 'ok' });
@@ -124,6 +165,12 @@ export function createSkillServer(options: SkillServerOptions): http.Server {
       send(response, 405, { error: 'skill requests are POSTed' });
       return;
     }
+    if (inFlight >= limits.maxRequestsInFlight) {
+      refuse(response, new Refusal(503, 'the server is busy'));
+      return;
+    }
+    inFlight++;
+    response.on('close', () => inFlight--);
     answer(request).then(
       (result) => send(response, 200, result),
       (e: unknown) => {
@@ -133,15 +180,24 @@ export function createSkillServer(options: SkillServerOptions): http.Server {
           return;
         }
         if (e instanceof Refusal) {
-          log('info', { event: 'refused', outcome: String(e.status), reason: e.reason });
-          // Close after a refusal of an unread body, so a client cannot keep streaming into us.
-          if (e.status === 413) response.setHeader('connection', 'close');
-          send(response, e.status, { error: e.reason });
+          refuse(response, e);
           return;
         }
         log('error', { event: 'error', message: (e as Error).message, stack: (e as Error).stack });
         send(response, 500, { error: 'something went wrong' });
       },
     );
-  });
+  }
+
+  const server = http.createServer(
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      keepAliveTimeout: limits.keepAliveTimeoutMs,
+      connectionsCheckingInterval: limits.checkIntervalMs,
+    },
+    handle,
+  );
+  server.maxConnections = limits.maxConnections;
+  return server;
 }
