@@ -1,8 +1,9 @@
 /**
  * The skill as a plain HTTPS-ready web service (TLS ends at the organisation's proxy): POST / takes Alexa
  * requests, GET /health answers load balancers. Every refusal happens before any skill code runs, with
- * the status a proxy and Alexa expect: 413 too large, 400 not JSON or not shaped as Alexa's envelope, 401 not provably from Alexa,
- * 403 another skill. Node's own http module: nothing here needs a framework.
+ * the status a proxy and Alexa expect: 413 too large, 400 not JSON or not Alexa's envelope, 401 not
+ * provably from Alexa, 403 another skill, 503 too many requests at once. Node's own http module: nothing
+ * here needs a framework.
  */
 import http from 'node:http';
 import type { Skill } from 'ask-sdk-core';
@@ -63,7 +64,7 @@ class Refusal extends Error {
   }
 }
 
-/** The client went away before its request was complete: nothing is wrong here, and no one is left to answer. */
+/** The connection closed before the request was complete (a hang-up, or cut at the request timeout): nothing is wrong here, and no one is left to answer. */
 class ClientHungUp extends Error {}
 
 function readBody(request: http.IncomingMessage, limit: number): Promise<Buffer> {
@@ -176,7 +177,7 @@ export function createSkillServer(options: SkillServerOptions): http.Server {
       (e: unknown) => {
         if (e instanceof ClientHungUp) {
           // Anyone can do this at will, so it is no error and carries no stack.
-          log('info', { event: 'refused', outcome: 'client-aborted', reason: 'the client hung up before its request was complete' });
+          log('info', { event: 'refused', outcome: 'client-aborted', reason: 'the connection closed before the request was complete' });
           return;
         }
         if (e instanceof Refusal) {
