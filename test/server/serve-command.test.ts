@@ -12,26 +12,45 @@ describe('npm run serve', () => {
     expect(result.stderr).toMatch(/SKILL_ID is required/);
   }, 30_000);
 
-  it('warns on start when verification is turned off, and answers /health on PORT', async () => {
-    const port = 4100 + Math.floor(Math.random() * 500);
-    const server = spawn(process.execPath, [...args, '--insecure-skip-verification', '--host', '127.0.0.1'], { env: { PATH: process.env.PATH ?? '', PORT: String(port) } });
-    let stderr = '';
-    server.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  it('warns on start when verification is turned off, listens on loopback only by default, and answers /health on PORT', async () => {
+    const { port, stderr, listening, stop } = await serve(['--insecure-skip-verification']);
     try {
-      await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error('no listening line')), 25_000);
-        server.stdout.on('data', (c: Buffer) => {
-          if (c.toString().includes('listening on')) {
-            clearTimeout(timer);
-            resolve();
-          }
-        });
-      });
-      expect(stderr).toMatch(/WARNING: Alexa request verification is OFF/);
+      expect(stderr()).toMatch(/WARNING: Alexa request verification is OFF/);
+      expect(listening).toContain(`listening on http://127.0.0.1:${port}/`);
       const health = await fetch(`http://127.0.0.1:${port}/health`);
       expect(health.status).toBe(200);
     } finally {
-      server.kill('SIGTERM');
+      stop();
     }
   }, 30_000);
+
+  it('without verification, --host still chooses where to listen', async () => {
+    const { port, listening, stop } = await serve(['--insecure-skip-verification', '--host', 'localhost']);
+    stop();
+    expect(listening).toContain(`listening on http://localhost:${port}/`);
+  }, 30_000);
 });
+
+/** Starts `npm run serve`'s script with `flags` on a random PORT and waits for its "listening on" line. */
+async function serve(flags: string[]): Promise<{ port: number; listening: string; stderr: () => string; stop: () => void }> {
+  const port = 4100 + Math.floor(Math.random() * 500);
+  const server = spawn(process.execPath, [...args, ...flags], { env: { PATH: process.env.PATH ?? '', PORT: String(port) } });
+  let stderr = '';
+  server.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  const stop = () => void server.kill('SIGTERM');
+  try {
+    const listening = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no listening line: ${stderr}`)), 25_000);
+      server.stdout.on('data', (c: Buffer) => {
+        if (c.toString().includes('listening on')) {
+          clearTimeout(timer);
+          resolve(c.toString());
+        }
+      });
+    });
+    return { port, listening, stderr: () => stderr, stop };
+  } catch (e) {
+    stop();
+    throw e;
+  }
+}

@@ -2,63 +2,26 @@
  * The web service refuses, before any skill code runs, every request that is not provably Alexa's and
  * for this skill, with the status a proxy and Alexa expect; and answers a real conversation over HTTP.
  */
-import type { AddressInfo } from 'node:net';
-import type http from 'node:http';
 import type { RequestEnvelope } from 'ask-sdk-model';
-import { IntentRequestBuilder, LaunchRequestBuilder } from 'ask-sdk-test';
+import { IntentRequestBuilder } from 'ask-sdk-test';
 import { compiledContent as content } from '../../lambda/content/compiled';
-import { buildSkill } from '../../lambda/skill';
-import { createSkillServer, MAX_BODY_BYTES } from '../../tools/server/skill-server';
-import { checkCertificateUrl, createRequestVerifier, VerificationError } from '../../tools/server/verify-request';
+import { MAX_BODY_BYTES } from '../../tools/server/skill-server';
+import { canonicalCertificateUrl } from '../../tools/server/certificate-url';
+import { VerificationError } from '../../tools/server/verify-request';
 import { makeTestSigner, type TestSigner } from './certificates';
-
-const SKILL_ID = 'amzn1.ask.skill.server-test';
-const CERT_URL = 'https://s3.amazonaws.com/echo.api/echo-api-cert-12.pem';
-const settings = { appId: SKILL_ID, userId: 'amzn1.ask.account.SERVER', deviceId: 'amzn1.ask.device.SERVER', locale: 'en-GB' };
+import { CERT_URL, closeServers, launch, post, settings, SKILL_ID, signedHeaders as signedBy, skillRuns, start as startServer, type StartOptions } from './harness';
 
 let signer: TestSigner;
-let skillRuns = 0;
-const servers: http.Server[] = [];
 
 beforeAll(() => {
   signer = makeTestSigner();
 });
-afterAll(async () => {
-  await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
-});
+afterAll(closeServers);
 
-/** Starts a server on loopback; the skill counts its runs, so a refusal can be shown to run no skill code. */
-async function start(options: { verify?: boolean; chainPem?: () => string; loads?: string[] } = {}): Promise<string> {
-  const skill = buildSkill({ skillId: SKILL_ID });
-  const counting = { invoke: (e: RequestEnvelope, c?: unknown) => (skillRuns++, skill.invoke(e, c)) } as typeof skill;
-  const verifier =
-    options.verify === false
-      ? undefined
-      : createRequestVerifier({
-          trustedRoots: [signer.rootPem],
-          loadCertificate: async (url) => (options.loads?.push(url), (options.chainPem ?? (() => signer.chainPem))()),
-        });
-  const server = createSkillServer({ skill: counting, skillId: SKILL_ID, verifier });
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+async function start(options: { verify?: boolean } & StartOptions = {}): Promise<string> {
+  return (await startServer({ signer: options.verify === false ? undefined : signer, ...options })).base;
 }
-
-function signedHeaders(body: string, overrides: Record<string, string | undefined> = {}): Record<string, string> {
-  const headers: Record<string, string | undefined> = { 'content-type': 'application/json', signaturecertchainurl: CERT_URL, 'signature-256': signer.sign(body), ...overrides };
-  return Object.fromEntries(Object.entries(headers).filter((e): e is [string, string] => e[1] !== undefined));
-}
-
-const launch = (appId = SKILL_ID, timestamp = new Date().toISOString()): string => {
-  const envelope = new LaunchRequestBuilder({ ...settings, appId }).build();
-  envelope.request.timestamp = timestamp;
-  return JSON.stringify(envelope);
-};
-
-async function post(base: string, body: string | Buffer, headers: Record<string, string>): Promise<{ status: number; json: Record<string, unknown> }> {
-  const response = await fetch(`${base}/`, { method: 'POST', body, headers });
-  return { status: response.status, json: (await response.json()) as Record<string, unknown> };
-}
+const signedHeaders = (body: string, overrides: Record<string, string | undefined> = {}) => signedBy(signer, body, overrides);
 
 describe('refusals, before any skill code runs', () => {
   let base: string;
@@ -66,10 +29,10 @@ describe('refusals, before any skill code runs', () => {
     base = await start();
   });
   beforeEach(() => {
-    skillRuns = 0;
+    skillRuns.count = 0;
   });
   afterEach(() => {
-    expect(skillRuns).toBe(0);
+    expect(skillRuns.count).toBe(0);
   });
 
   it('no signature: 401', async () => {
@@ -173,14 +136,14 @@ describe('with verification off (local development only)', () => {
   });
 });
 
-describe('checkCertificateUrl', () => {
-  it.each(['https://s3.amazonaws.com/echo.api/echo-api-cert.pem', 'HTTPS://s3.amazonaws.com/echo.api/echo-api-cert.pem', 'https://s3.amazonaws.com:443/echo.api/c.pem', 'https://S3.AMAZONAWS.COM/echo.api/c.pem'])(
-    'accepts %s',
+describe('canonicalCertificateUrl', () => {
+  it.each(['https://s3.amazonaws.com/echo.api/echo-api-cert.pem', 'HTTPS://s3.amazonaws.com/echo.api/echo-api-cert.pem', 'https://s3.amazonaws.com:443/echo.api/echo-api-cert.pem', 'https://S3.AMAZONAWS.COM/echo.api/echo-api-cert.pem?v=1#x'])(
+    'accepts %s, as the one URL it names',
     (url) => {
-      expect(() => checkCertificateUrl(url)).not.toThrow();
+      expect(canonicalCertificateUrl(url)).toBe('https://s3.amazonaws.com/echo.api/echo-api-cert.pem');
     },
   );
   it('refuses with a VerificationError', () => {
-    expect(() => checkCertificateUrl('https://s3.amazonaws.com/other/c.pem')).toThrow(VerificationError);
+    expect(() => canonicalCertificateUrl('https://s3.amazonaws.com/other/c.pem')).toThrow(VerificationError);
   });
 });

@@ -4,7 +4,8 @@
  * turned off with --insecure-skip-verification, for local development, which warns on every start.
  *
  *   SKILL_ID=amzn1.ask.skill.… PORT=8080 npm run serve
- *   npm run serve -- --insecure-skip-verification
+ *   npm run serve -- --insecure-skip-verification            (listens on 127.0.0.1 only)
+ *   npm run serve -- --insecure-skip-verification --host 0.0.0.0
  */
 import { parseArgs } from 'node:util';
 import { createDynamoDbPersistenceAdapter } from '../../lambda/persistence/dynamodb-adapter';
@@ -12,8 +13,10 @@ import { buildSkill } from '../../lambda/skill';
 import { createSkillServer } from './skill-server';
 import { createRequestVerifier } from './verify-request';
 
-const { values } = parseArgs({ options: { 'insecure-skip-verification': { type: 'boolean', default: false }, host: { type: 'string', default: '0.0.0.0' } } });
+const { values } = parseArgs({ options: { 'insecure-skip-verification': { type: 'boolean', default: false }, host: { type: 'string' } } });
 const skipVerification = values['insecure-skip-verification'];
+// Without verification anyone who can reach the port can drive the skill, so by default only this machine can.
+const host = values.host ?? (skipVerification ? '127.0.0.1' : '0.0.0.0');
 const skillId = process.env.SKILL_ID || undefined;
 const port = Number(process.env.PORT ?? 3000);
 
@@ -28,9 +31,9 @@ if (skipVerification) {
 const tableName = process.env.PREFERENCES_TABLE;
 const skill = buildSkill({ skillId, preferences: tableName ? createDynamoDbPersistenceAdapter({ tableName }) : undefined });
 const server = createSkillServer({ skill, skillId, verifier: skipVerification ? undefined : createRequestVerifier() });
-server.listen(port, values.host, () => {
+server.listen(port, host, () => {
   // Always said, whatever the log level: whoever started the server needs to know it is up.
-  console.log(`listening on http://${values.host}:${port}/ (Alexa request verification ${skipVerification ? 'OFF' : 'on'})`);
+  console.log(`listening on http://${host}:${port}/ (Alexa request verification ${skipVerification ? 'OFF' : 'on'})`);
 });
 const stop = () => server.close(() => process.exit(0));
 process.on('SIGTERM', stop);

@@ -1,18 +1,49 @@
 /**
  * The skill as a plain HTTPS-ready web service (TLS ends at the organisation's proxy): POST / takes Alexa
  * requests, GET /health answers load balancers. Every refusal happens before any skill code runs, with
- * the status a proxy and Alexa expect: 413 too large, 400 not JSON, 401 not provably from Alexa,
- * 403 another skill. Node's own http module: nothing here needs a framework.
+ * the status a proxy and Alexa expect: 413 too large, 400 not JSON or not Alexa's envelope, 401 not
+ * provably from Alexa, 403 another skill, 503 too many requests at once. Node's own http module: nothing
+ * here needs a framework.
  */
 import http from 'node:http';
 import type { Skill } from 'ask-sdk-core';
 import type { RequestEnvelope } from 'ask-sdk-model';
 import { log } from '../../lambda/logging/log';
-import { isRecord } from '../../lambda/util/is-record';
+import { envelopeProblem } from './envelope-shape';
+import { requestPath } from './request-path';
 import { type RequestVerifier, VerificationError } from './verify-request';
 
 /** Alexa's requests are a few kilobytes; anything near this is not one. */
 export const MAX_BODY_BYTES = 128 * 1024;
+
+/**
+ * How long and how many. Alexa gives up on a skill after 8 s, so a request still arriving after 10 s is
+ * no one's; Node's defaults (60 s for headers, 300 s for a request) let a slow client hold a connection
+ * for minutes.
+ */
+export interface ServerLimits {
+  /** From connection (or the previous request) to the end of the headers. */
+  headersTimeoutMs: number;
+  /** From connection to the end of the body. */
+  requestTimeoutMs: number;
+  /** An idle kept-alive connection is closed after this; a proxy in front must use a shorter idle timeout. */
+  keepAliveTimeoutMs: number;
+  /** Open sockets at once; more are closed as they come. */
+  maxConnections: number;
+  /** POSTs being read or answered at once; more get 503. Below maxConnections, so that slow POSTs can never take every socket and /health always has room. */
+  maxRequestsInFlight: number;
+  /** How often Node looks for requests over their timeouts (its default, 30 s, would stretch a 10 s timeout to 40 s). */
+  checkIntervalMs: number;
+}
+
+export const SERVER_LIMITS: Readonly<ServerLimits> = {
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 10_000,
+  keepAliveTimeoutMs: 5_000,
+  maxConnections: 256,
+  maxRequestsInFlight: 192,
+  checkIntervalMs: 1_000,
+};
 
 export interface SkillServerOptions {
   skill: Skill;
@@ -21,6 +52,7 @@ export interface SkillServerOptions {
   /** Alexa's signature and timestamp checks; `undefined` only when explicitly turned off for local development. */
   verifier: RequestVerifier | undefined;
   maxBodyBytes?: number;
+  limits?: Partial<ServerLimits>;
 }
 
 class Refusal extends Error {
@@ -31,6 +63,9 @@ class Refusal extends Error {
     super(reason);
   }
 }
+
+/** The connection closed before the request was complete (a hang-up, or cut at the request timeout): nothing is wrong here, and no one is left to answer. */
+class ClientHungUp extends Error {}
 
 function readBody(request: http.IncomingMessage, limit: number): Promise<Buffer> {
   const declared = Number(request.headers['content-length']);
@@ -49,26 +84,29 @@ function readBody(request: http.IncomingMessage, limit: number): Promise<Buffer>
       chunks.push(chunk);
     });
     request.on('end', () => resolve(Buffer.concat(chunks)));
-    request.on('error', reject);
+    // Node reports a hang-up mid-body as an 'error' (ECONNRESET, "aborted"), or only as an early 'close'.
+    request.on('error', () => reject(new ClientHungUp()));
+    request.on('close', () => request.complete || reject(new ClientHungUp()));
   });
 }
 
-function parseEnvelope(body: Buffer): RequestEnvelope {
-  let parsed: unknown;
+function parseJson(body: Buffer): unknown {
   try {
-    parsed = JSON.parse(body.toString('utf8'));
+    return JSON.parse(body.toString('utf8'));
   } catch {
     throw new Refusal(400, 'the body is not JSON');
   }
-  const request = isRecord(parsed) ? parsed.request : undefined;
-  if (!isRecord(request) || typeof request.type !== 'string') {
-    throw new Refusal(400, 'the body is not an Alexa request');
-  }
+}
+
+function checkShape(parsed: unknown): RequestEnvelope {
+  const problem = envelopeProblem(parsed);
+  if (problem) throw new Refusal(400, `the request has no valid ${problem}`);
   return parsed as RequestEnvelope;
 }
 
-function applicationIdOf(envelope: RequestEnvelope): string | undefined {
-  return envelope.context?.System?.application?.applicationId ?? envelope.session?.application?.applicationId;
+/** Both ids Alexa sends must be this skill's: ask-sdk reads the one in context, a session carries another. */
+function isForSkill(envelope: RequestEnvelope, skillId: string): boolean {
+  return envelope.context.System.application.applicationId === skillId && (!envelope.session || envelope.session.application.applicationId === skillId);
 }
 
 function send(response: http.ServerResponse, status: number, body: unknown): void {
@@ -77,27 +115,44 @@ function send(response: http.ServerResponse, status: number, body: unknown): voi
   response.end(text);
 }
 
+/** Refusals that leave a body unread close the connection, so a client cannot keep streaming into us. */
+const CLOSES_CONNECTION = new Set([413, 503]);
+
+function refuse(response: http.ServerResponse, { status, reason }: Refusal): void {
+  log('info', { event: 'refused', outcome: String(status), reason });
+  if (CLOSES_CONNECTION.has(status)) response.setHeader('connection', 'close');
+  send(response, status, { error: reason });
+}
+
+/** Alexa's checks failing mean the request is not provably Alexa's: 401. */
+async function asRefusal(check: () => unknown): Promise<void> {
+  try {
+    await check();
+  } catch (e) {
+    if (e instanceof VerificationError) throw new Refusal(401, e.message);
+    throw e;
+  }
+}
+
 export function createSkillServer(options: SkillServerOptions): http.Server {
   const limit = options.maxBodyBytes ?? MAX_BODY_BYTES;
+  const limits = { ...SERVER_LIMITS, ...options.limits };
+  let inFlight = 0;
 
   async function answer(request: http.IncomingMessage): Promise<unknown> {
     const body = await readBody(request, limit);
-    const envelope = parseEnvelope(body);
-    if (options.verifier) {
-      try {
-        await options.verifier.verifySignature(body, request.headers);
-        options.verifier.verifyTimestamp(envelope.request.timestamp);
-      } catch (e) {
-        if (e instanceof VerificationError) throw new Refusal(401, e.message);
-        throw e;
-      }
-    }
-    if (options.skillId && applicationIdOf(envelope) !== options.skillId) throw new Refusal(403, 'the request is for another skill');
+    const parsed = parseJson(body);
+    // The signature first, so nothing in an unsigned body is trusted; then the shape, which the timestamp
+    // check and the skill rely on.
+    await asRefusal(() => options.verifier?.verifySignature(body, request.headers));
+    const envelope = checkShape(parsed);
+    await asRefusal(() => options.verifier?.verifyTimestamp(envelope.request.timestamp));
+    if (options.skillId && !isForSkill(envelope, options.skillId)) throw new Refusal(403, 'the request is for another skill');
     return options.skill.invoke(envelope);
   }
 
-  return http.createServer((request, response) => {
-    const path = (request.url ?? '/').split('?')[0];
+  function handle(request: http.IncomingMessage, response: http.ServerResponse): void {
+    const path = requestPath(request.url);
     if (path === '/health' && (request.method === 'GET' || request.method === 'HEAD')) {
       send(response, 200, { status: 'ok' });
       return;
@@ -111,19 +166,39 @@ export function createSkillServer(options: SkillServerOptions): http.Server {
       send(response, 405, { error: 'skill requests are POSTed' });
       return;
     }
+    if (inFlight >= limits.maxRequestsInFlight) {
+      refuse(response, new Refusal(503, 'the server is busy'));
+      return;
+    }
+    inFlight++;
+    response.on('close', () => inFlight--);
     answer(request).then(
       (result) => send(response, 200, result),
       (e: unknown) => {
+        if (e instanceof ClientHungUp) {
+          // Anyone can do this at will, so it is no error and carries no stack.
+          log('info', { event: 'refused', outcome: 'client-aborted', reason: 'the connection closed before the request was complete' });
+          return;
+        }
         if (e instanceof Refusal) {
-          log('info', { event: 'refused', outcome: String(e.status), reason: e.reason });
-          // Close after a refusal of an unread body, so a client cannot keep streaming into us.
-          if (e.status === 413) response.setHeader('connection', 'close');
-          send(response, e.status, { error: e.reason });
+          refuse(response, e);
           return;
         }
         log('error', { event: 'error', message: (e as Error).message, stack: (e as Error).stack });
         send(response, 500, { error: 'something went wrong' });
       },
     );
-  });
+  }
+
+  const server = http.createServer(
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      keepAliveTimeout: limits.keepAliveTimeoutMs,
+      connectionsCheckingInterval: limits.checkIntervalMs,
+    },
+    handle,
+  );
+  server.maxConnections = limits.maxConnections;
+  return server;
 }

@@ -1,30 +1,40 @@
 /**
- * Alexa's checks for a skill hosted as a web service (Amazon's "Host a custom skill as a web service"):
+ * Alexa's checks for a skill hosted as a web service, as Amazon documents them in "Host a Custom Skill as
+ * a Web Service: Verify that the request was sent by Alexa"
+ * (https://developer.amazon.com/en-US/docs/alexa/custom-skills/host-a-custom-skill-as-a-web-service.html):
  * the signing certificate's URL, the certificate chain, the request signature over the exact body bytes,
  * and the timestamp. Built on Node's own X509Certificate and crypto, so nothing is parsed by hand. The
  * certificate loader and trust roots can be given, so tests need no network.
  */
 import { X509Certificate, verify as verifySignature } from 'node:crypto';
-import https from 'node:https';
 import { rootCertificates } from 'node:tls';
+import { canonicalCertificateUrl } from './certificate-url';
+import { fetchCertificate } from './fetch-certificate';
+import { createLoadingCache } from './loading-cache';
+import { VerificationError } from './verification-error';
 
 /** Alexa refuses anything older (or newer) than this; so do we. */
 export const MAX_TIMESTAMP_SKEW_MS = 150_000;
-const SIGNING_HOST = 's3.amazonaws.com';
-const SIGNING_PATH_PREFIX = '/echo.api/';
 const SIGNING_SAN = 'echo-api.amazon.com';
-const MAX_CERTIFICATE_BYTES = 64 * 1024;
 
-export class VerificationError extends Error {}
+export { VerificationError };
+/** Alexa uses one certificate URL at a time (a new one at rotation); the rest of the room is for spellings and probes. */
+export const MAX_CACHED_CERTIFICATES = 64;
+/** Long enough that a flood of requests for a bad URL costs one fetch per half-minute, short enough that a passing S3 error heals quickly. */
+export const CERTIFICATE_FAILURE_TTL_MS = 30_000;
 
 export type CertificateLoader = (url: string) => Promise<string>;
 
 export interface VerifierOptions {
-  /** Fetches the PEM chain from the signature certificate URL (default: HTTPS GET). */
+  /** Fetches the PEM chain from the canonical signature certificate URL (default: HTTPS GET with a total deadline). */
   loadCertificate?: CertificateLoader;
   /** PEM certificates trusted as roots of the chain (default: Node's bundled Mozilla roots). */
   trustedRoots?: readonly string[];
   now?: () => number;
+  /** How many validated certificates are kept (default MAX_CACHED_CERTIFICATES). */
+  maxCachedCertificates?: number;
+  /** How long a failed fetch or chain is remembered (default CERTIFICATE_FAILURE_TTL_MS). */
+  failureTtlMs?: number;
 }
 
 export interface RequestVerifier {
@@ -38,41 +48,6 @@ const header = (headers: Record<string, string | string[] | undefined>, name: st
   return Array.isArray(value) ? value[0] : value;
 };
 
-/** The URL rules Alexa gives: https, s3.amazonaws.com, a path under /echo.api/, port 443 if any. */
-export function checkCertificateUrl(raw: string): void {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new VerificationError('the signature certificate URL is not a URL');
-  }
-  if (url.protocol.toLowerCase() !== 'https:') throw new VerificationError('the signature certificate URL is not https');
-  if (url.hostname.toLowerCase() !== SIGNING_HOST) throw new VerificationError('the signature certificate URL has the wrong host');
-  if (!url.pathname.startsWith(SIGNING_PATH_PREFIX)) throw new VerificationError('the signature certificate URL has the wrong path');
-  if (url.port && url.port !== '443') throw new VerificationError('the signature certificate URL has the wrong port');
-}
-
-function fetchCertificate(url: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const request = https.get(url, { timeout: 3000 }, (response) => {
-      if (response.statusCode !== 200) {
-        response.resume();
-        reject(new VerificationError(`the signature certificate could not be fetched (${response.statusCode})`));
-        return;
-      }
-      let pem = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => {
-        pem += chunk;
-        if (pem.length > MAX_CERTIFICATE_BYTES) request.destroy(new VerificationError('the signature certificate is too large'));
-      });
-      response.on('end', () => resolve(pem));
-    });
-    request.on('timeout', () => request.destroy(new VerificationError('the signature certificate took too long to fetch')));
-    request.on('error', (e) => reject(e instanceof VerificationError ? e : new VerificationError('the signature certificate could not be fetched')));
-  });
-}
-
 function splitPem(pem: string): X509Certificate[] {
   const blocks = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
   try {
@@ -82,13 +57,21 @@ function splitPem(pem: string): X509Certificate[] {
   }
 }
 
-/** The leaf is in date, is Alexa's, and each certificate is signed by the next, up to a trusted root. */
+const inDate = (certificate: X509Certificate, now: number) => now >= Date.parse(certificate.validFrom) && now <= Date.parse(certificate.validTo);
+
+/**
+ * The leaf is in date and is Alexa's; every certificate above it is a CA and in date (Node's checkIssued
+ * does not look at basic constraints, so a CA:FALSE certificate would otherwise pass as an issuer); and
+ * each is signed by the next, up to a trusted root.
+ */
 function checkChain(chain: X509Certificate[], roots: X509Certificate[], now: number): X509Certificate {
-  const [leaf] = chain;
+  const [leaf, ...issuers] = chain;
   if (!leaf) throw new VerificationError('the signature certificate chain is empty');
-  if (now < Date.parse(leaf.validFrom) || now > Date.parse(leaf.validTo)) throw new VerificationError('the signing certificate is out of date');
+  if (!inDate(leaf, now)) throw new VerificationError('the signing certificate is out of date');
   const names = (leaf.subjectAltName ?? '').split(',').map((n) => n.trim());
   if (!names.includes(`DNS:${SIGNING_SAN}`)) throw new VerificationError(`the signing certificate is not for ${SIGNING_SAN}`);
+  if (issuers.some((issuer) => !issuer.ca)) throw new VerificationError('a certificate above the signing certificate is not a CA');
+  if (issuers.some((issuer) => !inDate(issuer, now))) throw new VerificationError('a certificate in the signature certificate chain is out of date');
   for (let i = 0; i + 1 < chain.length; i++) {
     if (!chain[i].checkIssued(chain[i + 1]) || !chain[i].verify(chain[i + 1].publicKey)) throw new VerificationError('the signature certificate chain is broken');
   }
@@ -102,28 +85,25 @@ export function createRequestVerifier(options: VerifierOptions = {}): RequestVer
   const load = options.loadCertificate ?? fetchCertificate;
   const roots = (options.trustedRoots ?? rootCertificates).map((pem) => new X509Certificate(pem));
   const now = options.now ?? Date.now;
-  /** Validated leaf certificates by URL: Alexa reuses its certificate for many requests. */
-  const cache = new Map<string, X509Certificate>();
-
-  async function signingCertificate(url: string): Promise<X509Certificate> {
-    const cached = cache.get(url);
-    if (cached && now() <= Date.parse(cached.validTo)) return cached;
-    const leaf = checkChain(splitPem(await load(url)), roots, now());
-    cache.set(url, leaf);
-    return leaf;
-  }
+  /** Validated leaf certificates by canonical URL, each good until the first end date in its chain. */
+  const signingCertificate = createLoadingCache(
+    async (url) => {
+      const chain = splitPem(await load(url));
+      const leaf = checkChain(chain, roots, now());
+      return { value: leaf, expiresAt: Math.min(...chain.map((certificate) => Date.parse(certificate.validTo))) };
+    },
+    { maxEntries: options.maxCachedCertificates ?? MAX_CACHED_CERTIFICATES, failureTtlMs: options.failureTtlMs ?? CERTIFICATE_FAILURE_TTL_MS, now },
+  );
 
   return {
     async verifySignature(body, headers) {
       const url = header(headers, 'signaturecertchainurl');
-      // Alexa signs with SHA-256 ("Signature-256"); the SHA-1 "Signature" header is the legacy form.
-      const signature256 = header(headers, 'signature-256');
-      const signature1 = header(headers, 'signature');
-      if (!url || (!signature256 && !signature1)) throw new VerificationError('the request is not signed');
-      checkCertificateUrl(url);
-      const leaf = await signingCertificate(url);
-      const [algorithm, signature] = signature256 ? ['sha256', signature256] : ['sha1', signature1 as string];
-      if (!verifySignature(algorithm, body, leaf.publicKey, Buffer.from(signature, 'base64'))) throw new VerificationError('the request signature does not match');
+      // Amazon's current documentation verifies the SHA-256 signature in "Signature-256"; the SHA-1
+      // "Signature" header is legacy and is not enough on its own.
+      const signature = header(headers, 'signature-256');
+      if (!url || !signature) throw new VerificationError(header(headers, 'signature') ? 'the request has no Signature-256 header (SHA-1 alone is not accepted)' : 'the request is not signed');
+      const leaf = await signingCertificate(canonicalCertificateUrl(url));
+      if (!verifySignature('sha256', body, leaf.publicKey, Buffer.from(signature, 'base64'))) throw new VerificationError('the request signature does not match');
     },
     verifyTimestamp(timestamp) {
       const at = typeof timestamp === 'string' ? Date.parse(timestamp) : NaN;

@@ -1,0 +1,65 @@
+/**
+ * Slow and many clients: Alexa gives up after 8 s, so a request that takes longer to arrive is cut; the
+ * connections are capped; and slow POSTs can never take every connection, so /health keeps answering.
+ * Timeouts are injected small; the tests wait for outcomes with generous deadlines, never for durations.
+ */
+import net from 'node:net';
+import { SERVER_LIMITS } from '../../tools/server/skill-server';
+import { closeServers, rawRequest, start, until } from './harness';
+
+jest.setTimeout(20_000);
+afterAll(closeServers);
+
+const SHORT = { headersTimeoutMs: 300, requestTimeoutMs: 300, checkIntervalMs: 50 };
+const SLOW_POST = 'POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"ver';
+
+/** A client connected to `port` that has sent `first` and then sends `drip` every 50 ms; it records what came back and whether it was closed. */
+function slowClient(port: number, first: string, drip: string) {
+  const client = { reply: '', closed: false, socket: net.connect(port, '127.0.0.1') };
+  client.socket.setEncoding('utf8');
+  client.socket.on('connect', () => client.socket.write(first));
+  const timer = setInterval(() => client.socket.writable && client.socket.write(drip), 50);
+  client.socket.on('data', (chunk: string) => (client.reply += chunk));
+  client.socket.on('error', () => undefined);
+  client.socket.on('close', () => ((client.closed = true), clearInterval(timer)));
+  return client;
+}
+
+
+it('has limits that suit Alexa (who waits 8 s) exported', () => {
+  expect(SERVER_LIMITS).toEqual({ headersTimeoutMs: 10_000, requestTimeoutMs: 10_000, keepAliveTimeoutMs: 5_000, maxConnections: 256, maxRequestsInFlight: 192, checkIntervalMs: 1_000 });
+});
+
+it('cuts a body that trickles in for longer than the request timeout (408, then closed)', async () => {
+  const { port } = await start({ server: { limits: SHORT } });
+  const client = slowClient(port, SLOW_POST, 'a');
+  expect(await until(() => client.closed)).toBe(true);
+  expect(client.reply === '' || client.reply.startsWith('HTTP/1.1 408')).toBe(true);
+});
+
+it('cuts headers that trickle in for longer than the headers timeout', async () => {
+  const { port } = await start({ server: { limits: SHORT } });
+  const client = slowClient(port, 'POST / HTTP/1.1\r\nHost: x\r\n', 'X-Slow: y\r\n');
+  expect(await until(() => client.closed)).toBe(true);
+});
+
+it('closes a connection over the cap at once', async () => {
+  const { port } = await start({ server: { limits: { maxConnections: 3, maxRequestsInFlight: 3 } } });
+  const held = [0, 1, 2].map(() => slowClient(port, 'GET /health HTTP/1.1\r\n', ''));
+  expect(await until(() => held.every((c) => c.socket.readyState === 'open'))).toBe(true);
+  const over = slowClient(port, 'GET /health HTTP/1.1\r\n', '');
+  expect(await until(() => over.closed)).toBe(true);
+  expect(over.reply).toBe('');
+  expect(held.some((c) => c.closed)).toBe(false);
+  held.forEach((c) => c.socket.destroy());
+});
+
+it('answers /health while slow POSTs hold every connection they may: the POSTs over their share get 503', async () => {
+  const { port } = await start({ server: { limits: { maxConnections: 8, maxRequestsInFlight: 4 } } });
+  const posts = Array.from({ length: 8 }, () => slowClient(port, SLOW_POST, ''));
+  expect(await until(() => posts.filter((c) => c.reply.startsWith('HTTP/1.1 503')).length === 4)).toBe(true);
+  expect(await until(() => posts.filter((c) => c.closed).length === 4)).toBe(true);
+  const health = await rawRequest(port, 'GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+  expect(health).toMatch(/^HTTP\/1.1 200/);
+  posts.forEach((c) => c.socket.destroy());
+});

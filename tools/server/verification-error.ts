@@ -1,0 +1,2 @@
+/** A request not provably from Alexa: the server answers 401. */
+export class VerificationError extends Error {}
