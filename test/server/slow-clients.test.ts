@@ -27,7 +27,7 @@ function slowClient(port: number, first: string, drip: string) {
 
 
 it('has limits that suit Alexa (who waits 8 s) exported', () => {
-  expect(SERVER_LIMITS).toEqual({ headersTimeoutMs: 10_000, requestTimeoutMs: 10_000, keepAliveTimeoutMs: 5_000, maxConnections: 256, maxRequestsInFlight: 192, checkIntervalMs: 1_000 });
+  expect(SERVER_LIMITS).toEqual({ headersTimeoutMs: 10_000, requestTimeoutMs: 10_000, keepAliveTimeoutMs: 5_000, maxConnections: 256, maxRequestsInFlight: 192, waitingGraceMs: 1_000, checkIntervalMs: 1_000 });
 });
 
 it('cuts a body that trickles in for longer than the request timeout (408, then closed)', async () => {
@@ -62,4 +62,16 @@ it('answers /health while slow POSTs hold every connection they may: the POSTs o
   const health = await rawRequest(port, 'GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
   expect(health).toMatch(/^HTTP\/1.1 200/);
   posts.forEach((c) => c.socket.destroy());
+});
+
+it('answers /health while clients that drip their headers would fill every connection: the oldest of them make room', async () => {
+  const { port } = await start({ server: { limits: { maxConnections: 8, maxRequestsInFlight: 4, waitingGraceMs: 100 } } });
+  const dripping = Array.from({ length: 8 }, () => slowClient(port, 'GET /health HTTP/1.1\r\nHost: x\r\n', 'X-Slow: y\r\n'));
+  expect(await until(() => dripping.filter((c) => c.socket.readyState === 'open' || c.closed).length === 8)).toBe(true);
+  await new Promise((resolve) => setTimeout(resolve, 200)); // past the grace: they have been dripping a while
+  const health = await rawRequest(port, 'GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+  expect(health).toMatch(/^HTTP\/1.1 200/);
+  // The first to come were the ones let go, never the newest.
+  expect(dripping.slice(-3).some((c) => c.closed)).toBe(false);
+  dripping.forEach((c) => c.socket.destroy());
 });

@@ -6,6 +6,7 @@
  * here needs a framework.
  */
 import http from 'node:http';
+import type { Socket } from 'node:net';
 import type { Skill } from 'ask-sdk-core';
 import type { RequestEnvelope } from 'ask-sdk-model';
 import { log } from '../../lambda/logging/log';
@@ -30,8 +31,14 @@ export interface ServerLimits {
   keepAliveTimeoutMs: number;
   /** Open sockets at once; more are closed as they come. */
   maxConnections: number;
-  /** POSTs being read or answered at once; more get 503. Below maxConnections, so that slow POSTs can never take every socket and /health always has room. */
+  /**
+   * POSTs being read or answered at once; more get 503. Below maxConnections, so that slow POSTs can never take
+   * every socket and /health always has room. Also the number of open sockets above which a new connection
+   * closes the oldest socket with no request under way.
+   */
   maxRequestsInFlight: number;
+  /** How long a socket may wait with no request under way before a new connection may close it to make room. */
+  waitingGraceMs: number;
   /** How often Node looks for requests over their timeouts (its default, 30 s, would stretch a 10 s timeout to 40 s). */
   checkIntervalMs: number;
 }
@@ -42,6 +49,7 @@ export const SERVER_LIMITS: Readonly<ServerLimits> = {
   keepAliveTimeoutMs: 5_000,
   maxConnections: 256,
   maxRequestsInFlight: 192,
+  waitingGraceMs: 1_000,
   checkIntervalMs: 1_000,
 };
 
@@ -134,6 +142,42 @@ async function asRefusal(check: () => unknown): Promise<void> {
   }
 }
 
+/**
+ * Clients that drip their headers (or sit idle between kept-alive requests) hold a socket without a request
+ * under way, where the POST cap cannot see them. While more sockets are open than POSTs may be in flight, the
+ * oldest sockets that have waited longer than `graceMs` with no request under way are closed (checked on each
+ * new connection and every `graceMs`), so the sockets never stay full and /health gets in. The grace spares a
+ * burst of honest clients whose headers are still on their way.
+ */
+function makeRoomForNewConnections(server: http.Server, threshold: number, graceMs: number): void {
+  /** Sockets with no request under way and since when, oldest first (a Map keeps insertion order). */
+  const waiting = new Map<Socket, number>();
+  let open = 0;
+  const trim = () => {
+    let over = open - threshold;
+    for (const [socket, since] of waiting) {
+      if (over <= 0 || Date.now() - since < graceMs) break;
+      waiting.delete(socket);
+      socket.destroy();
+      over--;
+    }
+  };
+  const sweep = setInterval(trim, graceMs).unref();
+  server.on('close', () => clearInterval(sweep));
+  server.on('connection', (socket: Socket) => {
+    open++;
+    waiting.set(socket, Date.now());
+    socket.on('close', () => (open--, waiting.delete(socket)));
+    trim();
+  });
+  server.on('request', (request: http.IncomingMessage, response: http.ServerResponse) => {
+    const socket = request.socket;
+    waiting.delete(socket);
+    // Back among the waiting when answered, as the newest.
+    response.on('finish', () => socket.destroyed || waiting.set(socket, Date.now()));
+  });
+}
+
 export function createSkillServer(options: SkillServerOptions): http.Server {
   const limit = options.maxBodyBytes ?? MAX_BODY_BYTES;
   const limits = { ...SERVER_LIMITS, ...options.limits };
@@ -200,5 +244,6 @@ export function createSkillServer(options: SkillServerOptions): http.Server {
     handle,
   );
   server.maxConnections = limits.maxConnections;
+  makeRoomForNewConnections(server, limits.maxRequestsInFlight, limits.waitingGraceMs);
   return server;
 }
