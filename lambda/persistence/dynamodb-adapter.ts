@@ -8,7 +8,7 @@
  *
  * Errors from DynamoDB propagate unchanged; timeouts, fallbacks and logging belong to the caller's wrapper.
  */
-import type { DeleteItemCommand, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import type { DeleteItemCommand, DynamoDBClientConfig, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import type * as DynamoDbSdk from '@aws-sdk/client-dynamodb';
 import type { PersistenceAdapter } from 'ask-sdk-core';
 import type { RequestEnvelope } from 'ask-sdk-model';
@@ -22,20 +22,43 @@ export interface DynamoDBClientLike {
   send(command: GetItemCommand | PutItemCommand | DeleteItemCommand): Promise<unknown>;
 }
 
+type Sdk = typeof DynamoDbSdk;
+
 export interface DynamoDbAdapterOptions {
   tableName: string;
   /** Omitted: a DynamoDBClient is made on first use from the environment (region, credentials, endpoint). */
   client?: DynamoDBClientLike;
+  /** Settings for the client the adapter makes, over STORE_CLIENT_SETTINGS (an endpoint, an HTTP agent). */
+  clientConfig?: DynamoDBClientConfig;
+  /** Where the SDK comes from; the runtime's @aws-sdk/client-dynamodb unless a test says otherwise. */
+  loadSdk?: () => Promise<Sdk>;
   /** The table's HASH key, a string. Default 'id'. */
   partitionKeyName?: string;
   /** The string attribute holding the JSON. Default 'attributes'. */
   attributesName?: string;
 }
 
-type Sdk = typeof DynamoDbSdk;
+/**
+ * A store that has not connected within 200 ms, or answered within 500 ms (a whole request's budget), is
+ * not going to help this answer, and without limits a hung store keeps every request open indefinitely.
+ * Two attempts: the second one is for a connection that fails at once, like a kept-alive socket the
+ * store closed while the Lambda was frozen. The request handler throws on its timeout instead of warning.
+ */
+export const STORE_CLIENT_SETTINGS = {
+  maxAttempts: 2,
+  requestHandler: { connectionTimeout: 200, requestTimeout: 500, throwOnRequestTimeout: true },
+} as const satisfies DynamoDBClientConfig;
+
+/** Settings over STORE_CLIENT_SETTINGS. Handler options merge with ours (an HTTP agent keeps the timeouts); a handler is used as given. */
+function clientSettings(extra: DynamoDBClientConfig = {}): DynamoDBClientConfig {
+  const given = extra.requestHandler;
+  const isOptions = isRecord(given) && typeof given.handle !== 'function';
+  const requestHandler = isOptions ? { ...STORE_CLIENT_SETTINGS.requestHandler, ...given } : (given ?? STORE_CLIENT_SETTINGS.requestHandler);
+  return { ...STORE_CLIENT_SETTINGS, ...extra, requestHandler };
+}
 
 export function createDynamoDbPersistenceAdapter(options: DynamoDbAdapterOptions): PersistenceAdapter {
-  const { tableName, partitionKeyName = 'id', attributesName = 'attributes' } = options;
+  const { tableName, partitionKeyName = 'id', attributesName = 'attributes', loadSdk = () => import('@aws-sdk/client-dynamodb') } = options;
   if (!tableName) throw new Error('a DynamoDB table name is required');
   // The same name for both would make every put overwrite its own key with the JSON.
   if (partitionKeyName === attributesName) throw new Error('partitionKeyName and attributesName must differ');
@@ -45,9 +68,9 @@ export function createDynamoDbPersistenceAdapter(options: DynamoDbAdapterOptions
   let ready: Promise<{ sdk: Sdk; client: DynamoDBClientLike }> | undefined;
   function connect(): Promise<{ sdk: Sdk; client: DynamoDBClientLike }> {
     if (!ready) {
-      ready = import('@aws-sdk/client-dynamodb').then((sdk) => ({
+      ready = loadSdk().then((sdk) => ({
         sdk,
-        client: options.client ?? new sdk.DynamoDBClient({}),
+        client: options.client ?? new sdk.DynamoDBClient(clientSettings(options.clientConfig)),
       }));
       // A failed load is not cached, so a later request can try again.
       ready.catch(() => {
