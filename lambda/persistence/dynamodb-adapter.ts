@@ -6,7 +6,7 @@
  * cannot appear in a stored item or in an error DynamoDB sends back), and the attributes are one string
  * attribute of JSON, so any JSON shape round-trips without a marshalling library.
  *
- * Errors from DynamoDB propagate unchanged; timeouts, fallbacks and logging belong to the caller's wrapper.
+ * Errors from DynamoDB propagate unchanged; the time budget, fallbacks and logging belong to the caller.
  */
 import type { DeleteItemCommand, DynamoDBClientConfig, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import type * as DynamoDbSdk from '@aws-sdk/client-dynamodb';
@@ -26,7 +26,7 @@ type Sdk = typeof DynamoDbSdk;
 
 export interface DynamoDbAdapterOptions {
   tableName: string;
-  /** Omitted: a DynamoDBClient is made on first use from the environment (region, credentials, endpoint). */
+  /** Omitted: a DynamoDBClient is made with the adapter from the environment (region, credentials, endpoint). */
   client?: DynamoDBClientLike;
   /** Settings for the client the adapter makes, over STORE_CLIENT_SETTINGS (an endpoint, an HTTP agent). */
   clientConfig?: DynamoDBClientConfig;
@@ -63,8 +63,9 @@ export function createDynamoDbPersistenceAdapter(options: DynamoDbAdapterOptions
   // The same name for both would make every put overwrite its own key with the JSON.
   if (partitionKeyName === attributesName) throw new Error('partitionKeyName and attributesName must differ');
 
-  // Loaded on first use, never at module load: the bundle leaves @aws-sdk/* external (the Lambda runtime
-  // provides it), and a skill with no table configured never pays for loading it.
+  // Loaded when the adapter is made, at init, never at module load: a skill with no table configured never
+  // pays for loading it (the bundle leaves @aws-sdk/* to the Lambda runtime), and a request's time budget
+  // covers only the call to the store, not loading the SDK (which alone can take longer than the budget).
   let ready: Promise<{ sdk: Sdk; client: DynamoDBClientLike }> | undefined;
   function connect(): Promise<{ sdk: Sdk; client: DynamoDBClientLike }> {
     if (!ready) {
@@ -79,6 +80,7 @@ export function createDynamoDbPersistenceAdapter(options: DynamoDbAdapterOptions
     }
     return ready;
   }
+  void connect();
 
   function key(requestEnvelope: RequestEnvelope): Record<string, { S: string }> {
     return { [partitionKeyName]: { S: userKey(requestEnvelope) } };

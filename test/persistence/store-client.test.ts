@@ -40,4 +40,26 @@ describe('the client the adapter makes', () => {
       throwOnRequestTimeout: true,
     });
   });
+
+  it("is loaded when the adapter is made, at init: a request's budget is only the network call", async () => {
+    const configs: DynamoDBClientConfig[] = [];
+    let loads = 0;
+    const loadSdk = () => (loads++, recordingSdk(configs));
+    const adapter = createDynamoDbPersistenceAdapter({ tableName: 'any', loadSdk });
+    expect(loads).toBe(1);
+    await adapter.getAttributes(envelope());
+    await adapter.saveAttributes(envelope(), { pace: 2 });
+    expect(loads).toBe(1);
+    expect(configs).toHaveLength(1);
+  });
+
+  it('tries loading again on the next call after a failed load', async () => {
+    let loads = 0;
+    const loadSdk = () => (++loads === 1 ? Promise.reject(new Error('not there yet')) : recordingSdk([]));
+    const adapter = createDynamoDbPersistenceAdapter({ tableName: 'any', loadSdk });
+    // The load at init has failed by now.
+    await new Promise((resolve) => setImmediate(resolve));
+    await expect(adapter.getAttributes(envelope())).resolves.toEqual({});
+    expect(loads).toBe(2);
+  });
 });
