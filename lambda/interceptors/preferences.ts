@@ -4,10 +4,11 @@
  * they change. The store is never allowed to cost an answer: a read or write that fails or takes longer
  * than the time allowed is logged (without user ids) and the skill carries on at the default pace.
  */
-import type { HandlerInput, PersistenceAdapter, RequestInterceptor, ResponseInterceptor } from 'ask-sdk-core';
+import type { HandlerInput, RequestInterceptor, ResponseInterceptor } from 'ask-sdk-core';
 import { getRequestType } from 'ask-sdk-core';
 import { turnFor } from '../conversation/turn-for';
 import { log } from '../logging/log';
+import type { PreferencesStore } from '../persistence/store';
 import { isPace } from '../speech/pace';
 import { isRecord } from '../util/is-record';
 
@@ -22,12 +23,25 @@ export const DEFAULT_STORE_TIMEOUT_MS = 500;
 const LOADED = 'preferencesAsLoaded';
 const PACE_AT_START = 'paceAtStart';
 
-function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+/**
+ * A call to the store, given `ms` to answer. When the time is up the answer goes ahead without it, and the
+ * call is cancelled: a hung store would otherwise collect every abandoned call (and its memory).
+ */
+async function withinTime<T>(ms: number, what: string, call: (abortSignal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms);
+    timer = setTimeout(() => {
+      const error = new Error(`${what} took longer than ${ms} ms`);
+      reject(error);
+      controller.abort(error);
+    }, ms);
   });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+  try {
+    return await Promise.race([call(controller.signal), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Only what we expect, whatever the store holds. */
@@ -41,7 +55,7 @@ export function readPreferences(raw: unknown): StoredPreferences {
 
 const applies = (input: HandlerInput) => Boolean(input.requestEnvelope.session) && getRequestType(input.requestEnvelope) !== 'SessionEndedRequest';
 
-export function preferenceInterceptors(adapter: PersistenceAdapter, timeoutMs = DEFAULT_STORE_TIMEOUT_MS): { load: RequestInterceptor; save: ResponseInterceptor } {
+export function preferenceInterceptors(adapter: PreferencesStore, timeoutMs = DEFAULT_STORE_TIMEOUT_MS): { load: RequestInterceptor; save: ResponseInterceptor } {
   const load: RequestInterceptor = {
     async process(input) {
       if (!applies(input)) return;
@@ -50,7 +64,7 @@ export function preferenceInterceptors(adapter: PersistenceAdapter, timeoutMs = 
       if (!state.preferencesRead) {
         state.preferencesRead = true;
         try {
-          const stored = readPreferences(await withTimeout(adapter.getAttributes(input.requestEnvelope), timeoutMs, 'reading preferences'));
+          const stored = readPreferences(await withinTime(timeoutMs, 'reading preferences', (abortSignal) => adapter.getAttributes(input.requestEnvelope, { abortSignal })));
           if (stored.pace !== undefined) state.pace = stored.pace;
           state.returning = stored.welcomed === true;
           attributes[LOADED] = stored;
@@ -75,7 +89,7 @@ export function preferenceInterceptors(adapter: PersistenceAdapter, timeoutMs = 
       if (!firstVisit && !paceChanged) return;
       const now: StoredPreferences = { pace: state.pace, welcomed: true };
       try {
-        await withTimeout(adapter.saveAttributes(input.requestEnvelope, { ...now }), timeoutMs, 'saving preferences');
+        await withinTime(timeoutMs, 'saving preferences', (abortSignal) => adapter.saveAttributes(input.requestEnvelope, { ...now }, { abortSignal }));
       } catch (e) {
         log('error', { event: 'store-error', outcome: 'save-failed', message: (e as Error).message });
       }

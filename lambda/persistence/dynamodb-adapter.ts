@@ -10,16 +10,16 @@
  */
 import type { DeleteItemCommand, DynamoDBClientConfig, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import type * as DynamoDbSdk from '@aws-sdk/client-dynamodb';
-import type { PersistenceAdapter } from 'ask-sdk-core';
 import type { RequestEnvelope } from 'ask-sdk-model';
 import { isRecord } from '../util/is-record';
+import type { PreferencesStore, StoreCall } from './store';
 import { userKey } from './user-key';
 
 type Attributes = Record<string, unknown>;
 
-/** The one method we need, so a real DynamoDBClient (or a test double) fits. */
+/** The one method we need, so a real DynamoDBClient (or a test double) fits. The signal cancels the HTTP request. */
 export interface DynamoDBClientLike {
-  send(command: GetItemCommand | PutItemCommand | DeleteItemCommand): Promise<unknown>;
+  send(command: GetItemCommand | PutItemCommand | DeleteItemCommand, options?: StoreCall): Promise<unknown>;
 }
 
 type Sdk = typeof DynamoDbSdk;
@@ -57,7 +57,7 @@ function clientSettings(extra: DynamoDBClientConfig = {}): DynamoDBClientConfig 
   return { ...STORE_CLIENT_SETTINGS, ...extra, requestHandler };
 }
 
-export function createDynamoDbPersistenceAdapter(options: DynamoDbAdapterOptions): PersistenceAdapter {
+export function createDynamoDbPersistenceAdapter(options: DynamoDbAdapterOptions): PreferencesStore {
   const { tableName, partitionKeyName = 'id', attributesName = 'attributes', loadSdk = () => import('@aws-sdk/client-dynamodb') } = options;
   if (!tableName) throw new Error('a DynamoDB table name is required');
   // The same name for both would make every put overwrite its own key with the JSON.
@@ -87,17 +87,17 @@ export function createDynamoDbPersistenceAdapter(options: DynamoDbAdapterOptions
   }
 
   return {
-    async getAttributes(requestEnvelope: RequestEnvelope): Promise<Attributes> {
+    async getAttributes(requestEnvelope: RequestEnvelope, call: StoreCall = {}): Promise<Attributes> {
       const Key = key(requestEnvelope);
       const { sdk, client } = await connect();
-      const output = await client.send(new sdk.GetItemCommand({ TableName: tableName, Key, ConsistentRead: true }));
+      const output = await client.send(new sdk.GetItemCommand({ TableName: tableName, Key, ConsistentRead: true }), call);
       return parseStored(storedString(output, attributesName));
     },
 
-    async saveAttributes(requestEnvelope: RequestEnvelope, attributes: Attributes): Promise<void> {
+    async saveAttributes(requestEnvelope: RequestEnvelope, attributes: Attributes, call: StoreCall = {}): Promise<void> {
       const Item = { ...key(requestEnvelope), [attributesName]: { S: JSON.stringify(attributes) } };
       const { sdk, client } = await connect();
-      await client.send(new sdk.PutItemCommand({ TableName: tableName, Item }));
+      await client.send(new sdk.PutItemCommand({ TableName: tableName, Item }), call);
     },
 
     async deleteAttributes(requestEnvelope: RequestEnvelope): Promise<void> {
