@@ -23,6 +23,22 @@ export const DEFAULT_STORE_TIMEOUT_MS = 500;
 const LOADED = 'preferencesAsLoaded';
 const PACE_AT_START = 'paceAtStart';
 
+/** The time a call to the store was given ran out. */
+class StoreTimeout extends Error {
+  override name = 'StoreTimeout';
+}
+
+/**
+ * Out of time, by our limit or the client's own: the store may yet act on the call (a save may be
+ * applied), so it is not reported as a failure.
+ */
+const timedOut = (e: unknown) => e instanceof StoreTimeout || (e instanceof Error && e.name === 'TimeoutError');
+
+function logStoreError(operation: 'read' | 'save', e: unknown): void {
+  const outcome = `${operation}-${timedOut(e) ? 'timed-out' : 'failed'}`;
+  log('error', { event: 'store-error', outcome, message: e instanceof Error ? e.message : String(e) });
+}
+
 /**
  * A call to the store, given `ms` to answer. When the time is up the answer goes ahead without it, and the
  * call is cancelled: a hung store would otherwise collect every abandoned call (and its memory).
@@ -32,7 +48,7 @@ async function withinTime<T>(ms: number, what: string, call: (abortSignal: Abort
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
-      const error = new Error(`${what} took longer than ${ms} ms`);
+      const error = new StoreTimeout(`${what} took longer than ${ms} ms`);
       reject(error);
       controller.abort(error);
     }, ms);
@@ -70,7 +86,7 @@ export function preferenceInterceptors(adapter: PreferencesStore, timeoutMs = DE
           attributes[LOADED] = stored;
         } catch (e) {
           // Nothing is known, so nothing is assumed: no "first visit" save that would overwrite a stored pace.
-          log('error', { event: 'store-error', outcome: 'read-failed', message: (e as Error).message });
+          logStoreError('read', e);
         }
       }
       attributes[PACE_AT_START] = state.pace;
@@ -91,7 +107,7 @@ export function preferenceInterceptors(adapter: PreferencesStore, timeoutMs = DE
       try {
         await withinTime(timeoutMs, 'saving preferences', (abortSignal) => adapter.saveAttributes(input.requestEnvelope, { ...now }, { abortSignal }));
       } catch (e) {
-        log('error', { event: 'store-error', outcome: 'save-failed', message: (e as Error).message });
+        logStoreError('save', e);
       }
     },
   };
