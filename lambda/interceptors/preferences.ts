@@ -18,8 +18,18 @@ export interface StoredPreferences {
   welcomed?: boolean;
 }
 
-/** Long enough for DynamoDB in the same region, short enough that a slow store is never heard. */
+/**
+ * The store's time in one request, the read at its start and the save at its end together: long enough for
+ * DynamoDB in the same region, short enough that a slow store is never heard.
+ */
 export const DEFAULT_STORE_TIMEOUT_MS = 500;
+/**
+ * A save is still given this long when the read has used (nearly) all the budget: a pace the listener has
+ * just chosen is worth a short wait, and a request never takes more than the budget and this together.
+ */
+export const MIN_SAVE_MS = 100;
+/** When this request's time for the store runs out (ms since the epoch), a request attribute. */
+const STORE_DEADLINE = 'storeDeadline';
 const LOADED = 'preferencesAsLoaded';
 const PACE_AT_START = 'paceAtStart';
 
@@ -77,6 +87,7 @@ export function preferenceInterceptors(adapter: PreferencesStore, timeoutMs = DE
       if (!applies(input)) return;
       const state = turnFor(input).state;
       const attributes = input.attributesManager.getRequestAttributes();
+      attributes[STORE_DEADLINE] = Date.now() + timeoutMs;
       if (!state.preferencesRead) {
         state.preferencesRead = true;
         try {
@@ -105,7 +116,9 @@ export function preferenceInterceptors(adapter: PreferencesStore, timeoutMs = DE
       if (!firstVisit && !paceChanged) return;
       const now: StoredPreferences = { pace: state.pace, welcomed: true };
       try {
-        await withinTime(timeoutMs, 'saving preferences', (abortSignal) => adapter.saveAttributes(input.requestEnvelope, { ...now }, { abortSignal }));
+        const deadline = attributes[STORE_DEADLINE];
+        const timeLeft = Math.max(typeof deadline === 'number' ? deadline - Date.now() : timeoutMs, MIN_SAVE_MS);
+        await withinTime(timeLeft, 'saving preferences', (abortSignal) => adapter.saveAttributes(input.requestEnvelope, { ...now }, { abortSignal }));
       } catch (e) {
         logStoreError('save', e);
       }

@@ -10,6 +10,7 @@ import { captureLogs } from '../support/capture-logs';
 import { conversation } from '../support/conversation';
 
 const never = () => new Promise<never>(() => undefined);
+const after = <T>(ms: number, value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), ms));
 
 /** The outcomes of the store errors logged while `run` runs. */
 async function storeErrorsDuring(run: () => Promise<unknown>): Promise<unknown[]> {
@@ -50,5 +51,21 @@ describe('a read the store does not answer', () => {
     const skill = buildSkill({ preferences: store, storeTimeoutMs: 50 });
     const launch = () => conversation({ handler: (event: RequestEnvelope) => skill.invoke(event) }).launch();
     expect(await storeErrorsDuring(launch)).toEqual([outcome]);
+  });
+});
+
+describe('the time a request gives the store', () => {
+  // Timers fire in the order they fall due, however busy the machine: these tests do not depend on its speed.
+  it('is one budget for the whole request: a save after a slow read has only what the read left', async () => {
+    const memory = createMemoryPersistenceAdapter();
+    // The read uses 250 ms of the 300; the save would need 150 ms, more than the 100 ms left to it at most.
+    const store: PreferencesStore = {
+      getAttributes: (envelope) => after(250, {}).then(() => memory.getAttributes(envelope)),
+      saveAttributes: (envelope, attributes) => after(150, undefined).then(() => memory.saveAttributes(envelope, attributes)),
+    };
+    const skill = buildSkill({ preferences: store, storeTimeoutMs: 300 });
+    // A one-shot "Alexa, ask the guide to speak slower": the read and the save in the same request.
+    const oneShot = () => conversation({ handler: (event: RequestEnvelope) => skill.invoke(event) }).intent('SpeakSlowerIntent');
+    expect(await storeErrorsDuring(oneShot)).toEqual(['save-timed-out']);
   });
 });
