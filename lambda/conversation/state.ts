@@ -30,14 +30,20 @@ export interface ConversationState {
   pace: number;
   /** The listener has used the skill before (from the preference store): a shorter welcome. */
   returning: boolean;
-  /** The preference store has been read this session (it is read once, at the start). */
-  preferencesRead: boolean;
+  /** Reading the preference store this session: once at the start, and once more if that read failed. */
+  preferences: PreferencesRead;
 }
+
+/** Not read yet; the first read failed (try again); read; the second read failed too (the session goes on without). */
+export const PREFERENCES_READ = ['unread', 'failed-once', 'read', 'unavailable'] as const;
+export type PreferencesRead = (typeof PREFERENCES_READ)[number];
+
+const oneOf = <T extends string>(values: readonly T[], raw: unknown): raw is T => values.includes(raw as T);
 
 /** "Go back" reaches this many answers back; enough for a conversation, small in the attributes. */
 export const MAX_BACK = 10;
 
-export const initialState = (): ConversationState => ({ back: [], disclaimed: false, reviewNoted: false, misses: 0, pace: NORMAL_PACE, returning: false, preferencesRead: false });
+export const initialState = (): ConversationState => ({ back: [], disclaimed: false, reviewNoted: false, misses: 0, pace: NORMAL_PACE, returning: false, preferences: 'unread' });
 
 
 function readPlace(content: SkillContent, raw: unknown): Place | undefined {
@@ -69,7 +75,7 @@ export function readState(content: SkillContent, attributes: unknown): Conversat
   if (typeof raw.misses === 'number' && Number.isInteger(raw.misses) && raw.misses >= 0) state.misses = Math.min(raw.misses, 10);
   if (isPace(raw.pace)) state.pace = raw.pace;
   state.returning = raw.returning === true;
-  state.preferencesRead = raw.preferencesRead === true;
+  if (oneOf(PREFERENCES_READ, raw.preferences)) state.preferences = raw.preferences;
   return state;
 }
 

@@ -1,7 +1,7 @@
 /**
  * The listener's remembered preferences: the pace, and that they have been welcomed before. Nothing
- * else is stored, never what was asked. They are read once at the start of a session and written when
- * they change. The store is never allowed to cost an answer: a read or write that fails or takes longer
+ * else is stored, never what was asked. They are read once at the start of a session (and once more on
+ * the next request if that read failed) and written when they change. The store is never allowed to cost an answer: a read or write that fails or takes longer
  * than the time allowed is logged (without user ids) and the skill carries on at the default pace.
  */
 import type { HandlerInput, RequestInterceptor, ResponseInterceptor } from 'ask-sdk-core';
@@ -88,15 +88,17 @@ export function preferenceInterceptors(adapter: PreferencesStore, timeoutMs = DE
       const state = turnFor(input).state;
       const attributes = input.attributesManager.getRequestAttributes();
       attributes[STORE_DEADLINE] = Date.now() + timeoutMs;
-      if (!state.preferencesRead) {
-        state.preferencesRead = true;
+      if (state.preferences === 'unread' || state.preferences === 'failed-once') {
         try {
           const stored = readPreferences(await withinTime(timeoutMs, 'reading preferences', (abortSignal) => adapter.getAttributes(input.requestEnvelope, { abortSignal })));
+          state.preferences = 'read';
           if (stored.pace !== undefined) state.pace = stored.pace;
           state.returning = stored.welcomed === true;
           attributes[LOADED] = stored;
         } catch (e) {
           // Nothing is known, so nothing is assumed: no "first visit" save that would overwrite a stored pace.
+          // A store that failed once may be back by the listener's next request; after two failures, it is left be.
+          state.preferences = state.preferences === 'unread' ? 'failed-once' : 'unavailable';
           logStoreError('read', e);
         }
       }
