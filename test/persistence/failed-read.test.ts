@@ -57,10 +57,19 @@ function failingFirst(failures: number) {
   return { counts, handler: (event: RequestEnvelope) => skill.invoke(event) };
 }
 
+/** A listener (with `preferences` from an earlier visit, if given) in a new session on a store whose first `failures` reads fail. */
+async function session(preferences: Record<string, unknown> | undefined, failures: number) {
+  const someone = listener();
+  if (preferences) await someone.remember(preferences);
+  const { counts, handler } = failingFirst(failures);
+  return { stored: someone.stored, counts, c: conversation({ handler, userId: someone.userId }) };
+}
+
+const SLOWEST_STORED = { pace: SLOWEST_PACE, welcomed: true };
+
 describe('a read that failed', () => {
   it('is tried once more on the next request, then the session goes on without', async () => {
-    const { counts, handler } = failingFirst(Infinity);
-    const c = conversation({ handler, userId: listener().userId });
+    const { counts, c } = await session(undefined, Infinity);
     await c.launch();
     await c.intent('SymptomsIntent');
     await c.intent('AMAZON.YesIntent');
@@ -69,16 +78,66 @@ describe('a read that failed', () => {
   });
 
   it('and then succeeds brings the stored pace for the rest of the session', async () => {
-    const someone = listener();
-    await someone.remember({ pace: SLOWEST_PACE, welcomed: true });
-    const { counts, handler } = failingFirst(1);
-    const c = conversation({ handler, userId: someone.userId });
+    const { counts, c, stored } = await session(SLOWEST_STORED, 1);
     const welcome = await c.launch();
     expect(welcome.text.startsWith(uiText('welcome'))).toBe(true);
     expect(paceOf(welcome)).toBe(NORMAL_PACE);
     expect(paceOf(await c.intent('SymptomsIntent'))).toBe(SLOWEST_PACE);
     expect(paceOf(await c.intent('CausesIntent'))).toBe(SLOWEST_PACE);
     expect(counts.reads).toBe(2);
-    expect(await someone.stored()).toEqual({ pace: SLOWEST_PACE, welcomed: true });
+    expect(await stored()).toEqual(SLOWEST_STORED);
+  });
+
+  it('and then succeeds keeps a pace the listener chose before it, and does not save it over the stored one', async () => {
+    const { c, stored } = await session(SLOWEST_STORED, 1);
+    // A one-shot "faster": the read fails, and the step is from the default.
+    expect(paceOf(await c.intent('SpeakFasterIntent'))).toBe(NORMAL_PACE + 1);
+    expect(paceOf(await c.intent('SymptomsIntent'))).toBe(NORMAL_PACE + 1);
+    expect(paceOf(await c.intent('SpeakSlowerIntent'))).toBe(NORMAL_PACE);
+    expect(await stored()).toEqual(SLOWEST_STORED);
+  });
+
+  it('and then succeeds in the same request as a step: the step is from the pace the listener heard', async () => {
+    const { counts, c, stored } = await session(SLOWEST_STORED, 1);
+    expect(paceOf(await c.launch())).toBe(NORMAL_PACE);
+    expect(paceOf(await c.intent('SpeakFasterIntent'))).toBe(NORMAL_PACE + 1);
+    expect(counts.reads).toBe(2);
+    expect(await stored()).toEqual(SLOWEST_STORED);
+  });
+
+  it('and then finds a first visit: steps from the default were steps from what is stored, so they are saved', async () => {
+    const { c, stored } = await session(undefined, 1);
+    expect(paceOf(await c.intent('SpeakSlowerIntent'))).toBe(NORMAL_PACE - 1);
+    expect(await stored()).toBeUndefined();
+    expect(paceOf(await c.intent('SymptomsIntent'))).toBe(NORMAL_PACE - 1);
+    expect(await stored()).toEqual({ pace: NORMAL_PACE - 1, welcomed: true });
+  });
+});
+
+describe('a pace change after a read that failed', () => {
+  it('"slower" is heard for the session but not saved: the stored slowest pace stays', async () => {
+    const { c, stored } = await session(SLOWEST_STORED, Infinity);
+    await c.launch();
+    expect(paceOf(await c.intent('SpeakSlowerIntent'))).toBe(NORMAL_PACE - 1);
+    expect(await stored()).toEqual(SLOWEST_STORED);
+    expect(paceOf(await c.intent('SymptomsIntent'))).toBe(NORMAL_PACE - 1);
+    expect(await stored()).toEqual(SLOWEST_STORED);
+  });
+
+  it('"normal speed" is saved, being the same whatever the pace was; and steps from it are saved too', async () => {
+    const { c, stored } = await session(SLOWEST_STORED, Infinity);
+    await c.launch();
+    await c.intent('NormalSpeedIntent');
+    expect(await stored()).toEqual({ pace: NORMAL_PACE, welcomed: true });
+    await c.intent('SpeakSlowerIntent');
+    expect(await stored()).toEqual({ pace: NORMAL_PACE - 1, welcomed: true });
+  });
+});
+
+describe('after a read that worked', () => {
+  it('"slower" in a one-shot request is saved one step below the stored pace', async () => {
+    const { c, stored } = await session({ pace: NORMAL_PACE - 1, welcomed: true }, 0);
+    expect(paceOf(await c.intent('SpeakSlowerIntent'))).toBe(NORMAL_PACE - 2);
+    expect(await stored()).toEqual({ pace: NORMAL_PACE - 2, welcomed: true });
   });
 });
