@@ -6,8 +6,8 @@
 import type { RequestEnvelope } from 'ask-sdk-model';
 import { LaunchRequestBuilder } from 'ask-sdk-test';
 import { createDynamoDbPersistenceAdapter } from '../../lambda/persistence/dynamodb-adapter';
-import type { PreferencesStore } from '../../lambda/persistence/store';
 import { buildSkill } from '../../lambda/skill';
+import { countingStore } from '../../tools/fault-check/counting-store';
 import { conversation, TEST_SETTINGS, uiText } from '../support/conversation';
 import { type DynaliteProcess, LOCAL_CLIENT_CONFIG, startDynaliteProcess } from '../support/dynalite';
 
@@ -15,20 +15,6 @@ const TABLE = 'hung-store-preferences';
 const LISTENERS = 300;
 
 let dynamo: DynaliteProcess;
-let inFlight = 0;
-
-/** The store, counting its calls that have neither answered nor failed yet. */
-function counted(store: PreferencesStore): PreferencesStore {
-  const track = <T>(call: Promise<T>): Promise<T> => {
-    inFlight++;
-    return call.finally(() => inFlight--);
-  };
-  return {
-    getAttributes: (envelope, call) => track(store.getAttributes(envelope, call)),
-    saveAttributes: (envelope, attributes, call) => track(store.saveAttributes(envelope, attributes, call)),
-  };
-}
-
 beforeAll(async () => {
   dynamo = await startDynaliteProcess();
   await dynamo.createTable(TABLE);
@@ -36,14 +22,15 @@ beforeAll(async () => {
 
 afterAll(() => dynamo?.stop());
 
+/** The skill on the store, and a count of its calls to the store that are still open. */
 function skill() {
-  const preferences = createDynamoDbPersistenceAdapter({ tableName: TABLE, clientConfig: { endpoint: dynamo.endpoint, ...LOCAL_CLIENT_CONFIG } });
-  const built = buildSkill({ preferences: counted(preferences) });
-  return (event: RequestEnvelope) => built.invoke(event);
+  const counting = countingStore(createDynamoDbPersistenceAdapter({ tableName: TABLE, clientConfig: { endpoint: dynamo.endpoint, ...LOCAL_CLIENT_CONFIG } }));
+  const built = buildSkill({ preferences: counting.store });
+  return { open: counting.open, handler: (event: RequestEnvelope) => built.invoke(event) };
 }
 
 it('answers every listener at the default pace while the store hangs, and leaves no call to it running', async () => {
-  const handler = skill();
+  const { open, handler } = skill();
   // Connections are open and kept alive when the store hangs.
   const before = await conversation({ handler, userId: 'amzn1.ask.account.BEFORE' }).launch();
   expect(before.text.startsWith(uiText('welcome'))).toBe(true);
@@ -54,7 +41,7 @@ it('answers every listener at the default pace while the store hangs, and leaves
   );
   // A cancelled call fails as its request's time runs out; its failure reaches us a few promise steps later.
   await new Promise((resolve) => setImmediate(resolve));
-  const left = inFlight;
+  const left = open();
   dynamo.resume();
 
   expect(welcomes).toHaveLength(LISTENERS);

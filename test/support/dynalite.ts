@@ -67,9 +67,14 @@ export async function startLocalDynamo(): Promise<LocalDynamo> {
   return localDynamo((server.address() as AddressInfo).port, () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))));
 }
 
-export async function startDynaliteProcess(): Promise<DynaliteProcess> {
-  const script = `const server = require(${JSON.stringify(dynalitePath)})({ createTableMs: 0 });
-    server.listen(0, '127.0.0.1', () => console.log(server.address().port));`;
+/**
+ * `path`: keep the tables in that folder rather than in memory, and `port`: listen there, so that a killed
+ * store can be started again where it was, with what it held.
+ */
+export async function startDynaliteProcess({ path, port: wanted = 0 }: { path?: string; port?: number } = {}): Promise<DynaliteProcess> {
+  const options = JSON.stringify({ createTableMs: 0, path });
+  const script = `const server = require(${JSON.stringify(dynalitePath)})(${options});
+    server.listen(${wanted}, '127.0.0.1', () => console.log(server.address().port));`;
   const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = once(child, 'exit');
   const [firstLine] = (await Promise.race([once(child.stdout, 'data'), exited.then(() => [''])])) as [Buffer | string];
