@@ -4,7 +4,8 @@
  *   SKILL_ID           refuse requests meant for any other skill
  *   PREFERENCES_TABLE  the DynamoDB table that remembers each listener's pace; without it, nothing is kept
  * The AWS SDK v3 comes with the Lambda Node.js runtime, so it stays outside the bundle and is loaded only
- * when a table is configured: a bare bundle still answers.
+ * when a table is configured (a bare bundle still answers), and then here, at init, when the adapter is
+ * made: loading it is not part of any request's time budget.
  */
 import type { Context } from 'aws-lambda';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';

@@ -3,7 +3,7 @@
  * Specific before general: the locale guard first, the fallback (any other intent) and the catch-all
  * (any other request type) last.
  */
-import { type PersistenceAdapter, type Skill, SkillBuilders } from 'ask-sdk-core';
+import { type Skill, SkillBuilders } from 'ask-sdk-core';
 import { SkillErrorHandler } from './errors/error-handler';
 import { ChooseItemHandler } from './handlers/choose-item';
 import { ReadAllHandler } from './handlers/read-all';
@@ -27,12 +27,13 @@ import { NextHandler, YesHandler } from './handlers/yes-next';
 import { BuiltInWordsInterceptor } from './interceptors/built-in-words';
 import { preferenceInterceptors } from './interceptors/preferences';
 import { RequestLogInterceptor, RequestTimerInterceptor } from './interceptors/request-log';
+import type { PreferencesStore } from './persistence/store';
 
 export interface SkillOptions {
   /** When set, requests for any other skill are refused (the SDK checks the application id). */
   skillId?: string;
   /** Where the listener's pace is remembered between visits; without one, every visit starts afresh. */
-  preferences?: PersistenceAdapter;
+  preferences?: PreferencesStore;
   /** How long the store may take before the answer goes ahead without it. */
   storeTimeoutMs?: number;
 }

@@ -28,16 +28,34 @@ export interface ConversationState {
   misses: number;
   /** The speaking pace, a step of speech/pace.ts, for every answer and reprompt. */
   pace: number;
+  /** Where the pace came from, so that a pace worked out from a guess is never saved over the stored one. */
+  paceFrom: PaceFrom;
+  /** The pace the preference store holds for this listener, as far as this session knows (read, or last saved). */
+  storedPace?: number;
   /** The listener has used the skill before (from the preference store): a shorter welcome. */
   returning: boolean;
-  /** The preference store has been read this session (it is read once, at the start). */
-  preferencesRead: boolean;
+  /** Reading the preference store this session: once at the start, and once more if that read failed. */
+  preferences: PreferencesRead;
 }
+
+/** Not read yet; the first read failed (try again); read; the second read failed too (the session goes on without). */
+export const PREFERENCES_READ = ['unread', 'failed-once', 'read', 'unavailable'] as const;
+export type PreferencesRead = (typeof PREFERENCES_READ)[number];
+
+/**
+ * 'default': the stored pace is not known (yet), so the session is at the default;
+ * 'stepped': the listener moved it by steps ("slower", "faster") from that default;
+ * 'known': the stored pace, or one the listener chose knowing where they were ("normal speed", or steps from a known pace).
+ */
+export const PACE_FROM = ['default', 'stepped', 'known'] as const;
+export type PaceFrom = (typeof PACE_FROM)[number];
+
+const oneOf = <T extends string>(values: readonly T[], raw: unknown): raw is T => values.includes(raw as T);
 
 /** "Go back" reaches this many answers back; enough for a conversation, small in the attributes. */
 export const MAX_BACK = 10;
 
-export const initialState = (): ConversationState => ({ back: [], disclaimed: false, reviewNoted: false, misses: 0, pace: NORMAL_PACE, returning: false, preferencesRead: false });
+export const initialState = (): ConversationState => ({ back: [], disclaimed: false, reviewNoted: false, misses: 0, pace: NORMAL_PACE, paceFrom: 'default', returning: false, preferences: 'unread' });
 
 
 function readPlace(content: SkillContent, raw: unknown): Place | undefined {
@@ -68,8 +86,10 @@ export function readState(content: SkillContent, attributes: unknown): Conversat
   state.reviewNoted = raw.reviewNoted === true;
   if (typeof raw.misses === 'number' && Number.isInteger(raw.misses) && raw.misses >= 0) state.misses = Math.min(raw.misses, 10);
   if (isPace(raw.pace)) state.pace = raw.pace;
+  if (oneOf(PACE_FROM, raw.paceFrom)) state.paceFrom = raw.paceFrom;
+  if (isPace(raw.storedPace)) state.storedPace = raw.storedPace;
   state.returning = raw.returning === true;
-  state.preferencesRead = raw.preferencesRead === true;
+  if (oneOf(PREFERENCES_READ, raw.preferences)) state.preferences = raw.preferences;
   return state;
 }
 

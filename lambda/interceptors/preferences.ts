@@ -1,65 +1,62 @@
 /**
  * The listener's remembered preferences: the pace, and that they have been welcomed before. Nothing
- * else is stored, never what was asked. They are read once at the start of a session and written when
- * they change. The store is never allowed to cost an answer: a read or write that fails or takes longer
- * than the time allowed is logged (without user ids) and the skill carries on at the default pace.
+ * else is stored, never what was asked. They are read at the start of a session (and once more on the
+ * next request if that read failed), and written when the pace is known and differs from what is stored
+ * (conversation/remembered-pace.ts). The store is never allowed to cost an answer: each request gives it
+ * one time budget, and a read or save that fails or runs out of time is cancelled, logged (without user
+ * ids) and the skill carries on at the default pace.
  */
-import type { HandlerInput, PersistenceAdapter, RequestInterceptor, ResponseInterceptor } from 'ask-sdk-core';
+import type { HandlerInput, RequestInterceptor, ResponseInterceptor } from 'ask-sdk-core';
 import { getRequestType } from 'ask-sdk-core';
+import { preferencesToSave, readPreferences, takeStored } from '../conversation/remembered-pace';
+import { writeState } from '../conversation/state';
 import { turnFor } from '../conversation/turn-for';
+import { isPaceRequest } from '../handlers/pace';
 import { log } from '../logging/log';
-import { isPace } from '../speech/pace';
-import { isRecord } from '../util/is-record';
+import type { PreferencesStore } from '../persistence/store';
+import { timedOut, withinTime } from '../persistence/time-limit';
 
-/** What is stored for a listener. */
-export interface StoredPreferences {
-  pace?: number;
-  welcomed?: boolean;
-}
-
-/** Long enough for DynamoDB in the same region, short enough that a slow store is never heard. */
+/**
+ * The store's time in one request, the read at its start and the save at its end together: long enough for
+ * DynamoDB in the same region, short enough that a slow store is never heard.
+ */
 export const DEFAULT_STORE_TIMEOUT_MS = 500;
-const LOADED = 'preferencesAsLoaded';
-const PACE_AT_START = 'paceAtStart';
+/**
+ * A save is still given this long when the read has used (nearly) all the budget: a pace the listener has
+ * just chosen is worth a short wait, and a request never takes more than the budget and this together.
+ */
+export const MIN_SAVE_MS = 100;
+/** When this request's time for the store runs out (ms since the epoch), a request attribute. */
+const STORE_DEADLINE = 'storeDeadline';
 
-function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
-}
-
-/** Only what we expect, whatever the store holds. */
-export function readPreferences(raw: unknown): StoredPreferences {
-  if (!isRecord(raw)) return {};
-  const preferences: StoredPreferences = {};
-  if (isPace(raw.pace)) preferences.pace = raw.pace;
-  if (raw.welcomed === true) preferences.welcomed = true;
-  return preferences;
+function logStoreError(operation: 'read' | 'save', e: unknown): void {
+  const outcome = `${operation}-${timedOut(e) ? 'timed-out' : 'failed'}`;
+  log('error', { event: 'store-error', outcome, message: e instanceof Error ? e.message : String(e) });
 }
 
 const applies = (input: HandlerInput) => Boolean(input.requestEnvelope.session) && getRequestType(input.requestEnvelope) !== 'SessionEndedRequest';
 
-export function preferenceInterceptors(adapter: PersistenceAdapter, timeoutMs = DEFAULT_STORE_TIMEOUT_MS): { load: RequestInterceptor; save: ResponseInterceptor } {
+export function preferenceInterceptors(adapter: PreferencesStore, timeoutMs = DEFAULT_STORE_TIMEOUT_MS): { load: RequestInterceptor; save: ResponseInterceptor } {
   const load: RequestInterceptor = {
     async process(input) {
       if (!applies(input)) return;
       const state = turnFor(input).state;
       const attributes = input.attributesManager.getRequestAttributes();
-      if (!state.preferencesRead) {
-        state.preferencesRead = true;
+      attributes[STORE_DEADLINE] = Date.now() + timeoutMs;
+      if (state.preferences === 'unread' || state.preferences === 'failed-once') {
         try {
-          const stored = readPreferences(await withTimeout(adapter.getAttributes(input.requestEnvelope), timeoutMs, 'reading preferences'));
-          if (stored.pace !== undefined) state.pace = stored.pace;
-          state.returning = stored.welcomed === true;
-          attributes[LOADED] = stored;
+          const stored = readPreferences(await withinTime(timeoutMs, 'reading preferences', (abortSignal) => adapter.getAttributes(input.requestEnvelope, { abortSignal })));
+          // The listener has heard the default pace when a late read comes in: a change now is from that.
+          const paceBeingChanged = state.preferences === 'failed-once' && isPaceRequest(input);
+          state.preferences = 'read';
+          takeStored(state, stored, { paceBeingChanged });
         } catch (e) {
-          // Nothing is known, so nothing is assumed: no "first visit" save that would overwrite a stored pace.
-          log('error', { event: 'store-error', outcome: 'read-failed', message: (e as Error).message });
+          // Nothing is known, so nothing is assumed: the pace stays a guess, never saved over the stored one.
+          // A store that failed once may be back by the listener's next request; after two failures, it is left be.
+          state.preferences = state.preferences === 'unread' ? 'failed-once' : 'unavailable';
+          logStoreError('read', e);
         }
       }
-      attributes[PACE_AT_START] = state.pace;
     },
   };
 
@@ -68,16 +65,17 @@ export function preferenceInterceptors(adapter: PersistenceAdapter, timeoutMs = 
       if (!applies(input)) return;
       const state = turnFor(input).state;
       const attributes = input.attributesManager.getRequestAttributes();
-      const loaded = attributes[LOADED] as StoredPreferences | undefined;
-      // Write on a first visit (to remember the welcome) and whenever the pace changes.
-      const firstVisit = loaded !== undefined && !loaded.welcomed;
-      const paceChanged = attributes[PACE_AT_START] !== undefined && attributes[PACE_AT_START] !== state.pace;
-      if (!firstVisit && !paceChanged) return;
-      const now: StoredPreferences = { pace: state.pace, welcomed: true };
+      const preferences = preferencesToSave(state);
+      if (!preferences) return;
+      // Each change is written once: a save that failed or timed out is logged, not tried again every turn.
+      state.storedPace = preferences.pace;
+      input.attributesManager.setSessionAttributes(writeState(state));
       try {
-        await withTimeout(adapter.saveAttributes(input.requestEnvelope, { ...now }), timeoutMs, 'saving preferences');
+        const deadline = attributes[STORE_DEADLINE];
+        const timeLeft = Math.max(typeof deadline === 'number' ? deadline - Date.now() : timeoutMs, MIN_SAVE_MS);
+        await withinTime(timeLeft, 'saving preferences', (abortSignal) => adapter.saveAttributes(input.requestEnvelope, { ...preferences }, { abortSignal }));
       } catch (e) {
-        log('error', { event: 'store-error', outcome: 'save-failed', message: (e as Error).message });
+        logStoreError('save', e);
       }
     },
   };

@@ -48,6 +48,6 @@ describe('reading the conversation state', () => {
 
   it('stores nothing about the listener: only places in the content, counters and the pace', () => {
     const written = JSON.stringify(writeState({ ...initialState(), at: { id: 'symptoms', step: 0 } }));
-    expect(Object.keys(JSON.parse(written).conversation).sort()).toEqual(['at', 'back', 'disclaimed', 'misses', 'pace', 'preferencesRead', 'returning', 'reviewNoted']);
+    expect(Object.keys(JSON.parse(written).conversation).sort()).toEqual(['at', 'back', 'disclaimed', 'misses', 'pace', 'paceFrom', 'preferences', 'returning', 'reviewNoted']);
   });
 });

@@ -9,27 +9,11 @@ import { SkillErrorHandler } from '../../lambda/errors/error-handler';
 import { RequestLogInterceptor, RequestTimerInterceptor } from '../../lambda/interceptors/request-log';
 import { createMemoryPersistenceAdapter } from '../../lambda/persistence/memory-adapter';
 import { buildSkill } from '../../lambda/skill';
+import { captureLogs } from '../support/capture-logs';
 import { conversation, uiText } from '../support/conversation';
 
 const USER = 'amzn1.ask.account.VERY-PRIVATE-USER';
 const SECRET_SLOT = 'my private worry about zebras';
-
-/** Runs `work` with the skill's logs captured, at the info level. */
-async function captureLogs(work: () => Promise<void>): Promise<Record<string, unknown>[]> {
-  const lines: string[] = [];
-  const log = jest.spyOn(console, 'log').mockImplementation((line: string) => void lines.push(line));
-  const error = jest.spyOn(console, 'error').mockImplementation((line: string) => void lines.push(line));
-  const level = process.env.LOG_LEVEL;
-  process.env.LOG_LEVEL = 'info';
-  try {
-    await work();
-  } finally {
-    process.env.LOG_LEVEL = level;
-    log.mockRestore();
-    error.mockRestore();
-  }
-  return lines.map((line) => JSON.parse(line) as Record<string, unknown>);
-}
 
 describe('request logs', () => {
   let lines: Record<string, unknown>[];
