@@ -106,10 +106,9 @@ export function createRenderer(content: SkillContent, voice: Voice): Renderer {
     const isLast = place.step + 1 >= stepsOf(list);
     let speech: Ssml;
     if (place.step === 0) {
-      const count = voice.ui('listCountMany', { count: spokenNumber(list.items.length), noun: voice.say(list.noun.many) });
-      const first = isLast ? voice.ui('listOnlyGroup', { items }) : voice.ui('listFirstGroup', { size: spokenNumber(group.length), items });
-      // How many first: a listener who cannot see the list needs its size before its contents.
-      speech = joinSsml(count, voice.say(list.intro), first);
+      const fill = { count: spokenNumber(list.items.length), noun: voice.say(list.noun.many), size: spokenNumber(group.length), items };
+      // How many and the first names, then what the list is about.
+      speech = joinSsml(voice.ui(isLast ? 'listOpeningOnly' : 'listOpening', fill), voice.say(list.intro));
     } else if (!isLast) {
       speech = voice.ui('listNextGroup', { size: spokenNumber(group.length), items });
     } else {

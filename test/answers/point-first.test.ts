@@ -3,16 +3,24 @@
  * answer a new listener hears holds the point of the question. The goal is 90 %; until it is reached, the floor
  * here is today's level on the held-out half, so that no change makes it worse. Safety questions are held to all.
  */
-import { measurePointFirst, type PointOutcome, POINT_FIRST_HALVES, readPointFirst } from '../../tools/answers/point-first';
+import { HELD_OUT_HALVES, measurePointFirst, type PointOutcome, POINT_FIRST_HALVES, readPointFirst } from '../../tools/answers/point-first';
 import { loadInteractionModel } from '../../tools/simulator/interaction-model';
 
 const model = loadInteractionModel('en-GB');
-const share = (outcomes: PointOutcome[]) => (100 * outcomes.filter((o) => o.ok).length) / outcomes.length;
 
-let heldOut: PointOutcome[];
+/**
+ * Today's level on each held-out half, where the 90 % goal is not met yet. The second half was written blind by a
+ * writer who never saw the skill, its content or results, and first measured at 75 of 109 before any change after it.
+ */
+const FLOORS: Record<(typeof HELD_OUT_HALVES)[number], { questions: number; atLeast: number }> = {
+  'held-out': { questions: 81, atLeast: 69 },
+  'held-out-2': { questions: 109, atLeast: 78 },
+};
+
+const measured = new Map<string, PointOutcome[]>();
 beforeAll(async () => {
   process.env.LOG_LEVEL = 'silent';
-  heldOut = await measurePointFirst(model, 'held-out');
+  for (const half of HELD_OUT_HALVES) measured.set(half, await measurePointFirst(model, half));
 });
 
 describe('the point-first corpus', () => {
@@ -29,17 +37,19 @@ describe('the point-first corpus', () => {
   });
 });
 
-describe('answers to held-out questions lead with the point', () => {
-  it('at least 84 % (68 of 81) have the point in their first sentence (goal: 90 %)', () => {
-    expect(heldOut.length).toBe(81);
-    expect(share(heldOut)).toBeGreaterThanOrEqual((100 * 68) / 81);
+describe.each(HELD_OUT_HALVES)('answers to %s questions lead with the point', (half) => {
+  const floor = FLOORS[half];
+  it(`at least ${floor.atLeast} of ${floor.questions} have the point in their first sentence (goal: 90 %)`, () => {
+    const outcomes = measured.get(half) as PointOutcome[];
+    expect(outcomes.length).toBe(floor.questions);
+    expect(outcomes.filter((o) => o.ok).length).toBeGreaterThanOrEqual(floor.atLeast);
   });
 
   it('every crisis question is answered with the crisis line first', () => {
-    expect(heldOut.filter((o) => o.question.point.includes('samaritans') && !o.ok).map((o) => `→ ${o.intent}`)).toEqual([]);
+    expect((measured.get(half) as PointOutcome[]).filter((o) => o.question.point.includes('samaritans') && !o.ok).map((o) => `→ ${o.intent}`)).toEqual([]);
   });
 
   it('every emergency question is answered with the emergency number first, whatever intent it reached', () => {
-    expect(heldOut.filter((o) => o.question.point.includes('999') && !o.ok).map((o) => `→ ${o.intent}: ${o.first}`)).toEqual([]);
+    expect((measured.get(half) as PointOutcome[]).filter((o) => o.question.point.includes('999') && !o.ok).map((o) => `→ ${o.intent}: ${o.first}`)).toEqual([]);
   });
 });

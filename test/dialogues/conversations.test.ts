@@ -207,12 +207,11 @@ describe('lists are read three at a time', () => {
     const c = await launched();
     // U: what tests might I have
     const first = await c.intent('TestsIntent');
-    // A: There are seven tests and scans. You may have some of them. The first three are blood tests, … Would you like to hear the next three?
+    // A: There are seven tests and scans: the first three are blood tests, … You may have some of them. Would you like to hear the next three?
     expect(first.text).toBe(
       joined(
-        uiText('listCountMany', { count: numberWord(tests.items.length), noun: heard(tests.noun.many) }),
+        uiText('listOpening', { count: numberWord(tests.items.length), noun: heard(tests.noun.many), size: numberWord(groups[0].length), items: listed(groups[0].map(nameOf)) }),
         heard(tests.intro),
-        uiText('listFirstGroup', { size: numberWord(groups[0].length), items: listed(groups[0].map(nameOf)) }),
         uiText('listMoreQuestion', { size: numberWord(groups[1].length) }),
       ),
     );

@@ -128,12 +128,12 @@ const entry = (id: string): Entry => {
 
 const firstSentence = (text: string): string => text.split(/(?<=[.?!])\s+/)[0];
 
-/** The first sentence a listener should hear when `id` is played: a topic's first part, a list's count. */
+/** The start of what a listener should hear when `id` is played: a topic's first sentence, a list's count. */
 const openingOf = (id: string): string => {
   const target = entry(id);
   if (target.kind === 'topic') return firstSentence(target.parts[0]);
   const count = NUMBER_WORDS[target.items.length] ?? String(target.items.length);
-  return compiledContent.ui.listCountMany.replace('{count}', count).replace('{noun}', target.noun.many);
+  return compiledContent.ui.listOpening.replace('{count}', count).replace('{noun}', target.noun.many).split(':')[0];
 };
 const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen'];
 

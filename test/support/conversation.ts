@@ -363,8 +363,7 @@ export function expectedAnswer(id: string, step = 0, disclaim = false, returning
   const last = step === groups.length - 1;
   let speech: string;
   if (step === 0) {
-    const count = uiText('listCountMany', { count: numberWord(entry.items.length), noun: heard(entry.noun.many) });
-    speech = joined(count, heard(entry.intro), last ? uiText('listOnlyGroup', { items }) : uiText('listFirstGroup', { size, items }));
+    speech = joined(openingOf(entry, groups[0]), heard(entry.intro));
   } else if (!last) {
     speech = uiText('listNextGroup', { size, items });
   } else {
@@ -374,9 +373,15 @@ export function expectedAnswer(id: string, step = 0, disclaim = false, returning
   return joined(speech, disclaimer, question);
 }
 
-/** What a list says first: how many there are. */
+/** What a list says first: how many there are, and the first names. */
+function openingOf(list: ListEntry, first: readonly string[]): string {
+  const fill = { count: numberWord(list.items.length), noun: heard(list.noun.many), size: numberWord(first.length), items: listed(first.map(nameOf)) };
+  return uiText(first.length === list.items.length ? 'listOpeningOnly' : 'listOpening', fill);
+}
+
+/** A list's first sentence. */
 export function countSentenceOf(list: ListEntry): string {
-  return uiText('listCountMany', { count: numberWord(list.items.length), noun: heard(list.noun.many) });
+  return openingOf(list, groupsOf(list)[0]);
 }
 
 /** The first sentence of an entry's answer (for a list, its count). */
