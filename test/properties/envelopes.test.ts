@@ -13,6 +13,7 @@
 import fc from 'fast-check';
 import type { RequestEnvelope, ResponseEnvelope, ui } from 'ask-sdk-model';
 import { escapeText } from '../../lambda/speech/ssml';
+import type { PersistenceAdapter, Skill } from 'ask-sdk-core';
 import { buildSkill } from '../../lambda/skill';
 import { ssmlToText } from '../support/alexa-ssml';
 import { checkResponse, content, LAMBDA_CONTEXT } from '../support/conversation';
@@ -209,9 +210,9 @@ function textsOf(response: ResponseEnvelope): string[] {
 
 const ERROR_APOLOGY = ssmlToText(`<speak>${content.ui.error}</speak>`);
 
-async function expectValidResponse(envelope: RequestEnvelope): Promise<ResponseEnvelope> {
+async function expectValidResponse(envelope: RequestEnvelope, by: Skill = skill): Promise<ResponseEnvelope> {
   const said = slotWordsOf(envelope);
-  const response = await skill.invoke(envelope, LAMBDA_CONTEXT);
+  const response = await by.invoke(envelope, LAMBDA_CONTEXT);
 
   expect(response.version).toBe('1.0');
   expect(Buffer.byteLength(JSON.stringify(response))).toBeLessThanOrEqual(MAX_RESPONSE_BYTES);
@@ -249,6 +250,24 @@ describe('every envelope for this skill gets a valid Alexa response', () => {
 
   it('launch, session end and request types the skill does not know, in or out of a session', async () => {
     await fc.assert(fc.asyncProperty(otherEnvelope, async (envelope) => void (await expectValidResponse(envelope))), { numRuns: RUNS });
+  });
+
+  it('with a preferences store that holds anything (a corrupt record, wrong types) or fails, every intent still gets a valid response', async () => {
+    // What the store answers for this run: any JSON it might hold, or a failure.
+    let stored: unknown = {};
+    const store: PersistenceAdapter = {
+      getAttributes: async () => (stored instanceof Error ? Promise.reject(stored) : (stored as Record<string, unknown>)),
+      saveAttributes: async () => undefined,
+    };
+    const remembering = buildSkill({ preferences: store });
+    const storeHolds = fc.oneof(fc.jsonValue(), fc.record({ pace: fc.oneof(fc.integer(), fc.double(), fc.string(), fc.constant(null)), welcomed: fc.jsonValue() }), fc.constant(new Error('the store is down')));
+    await fc.assert(
+      fc.asyncProperty(intentEnvelope, storeHolds, async (envelope, holds) => {
+        stored = holds;
+        await expectValidResponse(envelope, remembering);
+      }),
+      { numRuns: RUNS / 4 },
+    );
   });
 
   it('"stop" or "cancel" heard in a slot ends the session, whatever intent carried it and whatever the session held', async () => {
