@@ -3,6 +3,7 @@
  * connections are capped; and slow POSTs can never take every connection, so /health keeps answering.
  * Timeouts are injected small; the tests wait for outcomes with generous deadlines, never for durations.
  */
+import type http from 'node:http';
 import net from 'node:net';
 import { SERVER_LIMITS } from '../../tools/server/skill-server';
 import { closeServers, rawRequest, start, until } from './harness';
@@ -43,15 +44,54 @@ it('cuts headers that trickle in for longer than the headers timeout', async () 
   expect(await until(() => client.closed)).toBe(true);
 });
 
-it('closes a connection over the cap at once', async () => {
-  const { port } = await start({ server: { limits: { maxConnections: 3, maxRequestsInFlight: 3 } } });
-  const held = [0, 1, 2].map(() => slowClient(port, 'GET /health HTTP/1.1\r\n', ''));
-  expect(await until(() => held.every((c) => c.socket.readyState === 'open'))).toBe(true);
+it('answers /health while clients that drip their headers reconnect as soon as they are closed, to keep every socket', async () => {
+  // No grace-based trimming here (a minute's grace): only what happens when a connection comes to a full server.
+  const { port } = await start({ server: { limits: { maxConnections: 8, maxRequestsInFlight: 4, waitingGraceMs: 60_000 } } });
+  let stopped = false;
+  const clients: ReturnType<typeof slowClient>[] = [];
+  const dripper = (): void => {
+    const client = slowClient(port, 'GET /health HTTP/1.1\r\nHost: x\r\n', 'X-Slow: y\r\n');
+    clients.push(client);
+    client.socket.on('close', () => stopped || dripper());
+  };
+  for (let i = 0; i < 12; i++) dripper();
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  const answers: string[] = [];
+  for (let i = 0; i < 10; i++) answers.push(await rawRequest(port, 'GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n').catch(() => ''));
+  stopped = true;
+  clients.forEach((c) => c.socket.destroy());
+  expect(answers.filter((a) => a.startsWith('HTTP/1.1 200'))).toHaveLength(10);
+});
+
+/** How many connections the server has, as it counts them. */
+const connectionsOf = (server: http.Server) => new Promise<number>((resolve) => server.getConnections((_, count) => resolve(count)));
+
+it('over the cap, a new connection closes the oldest one with no request under way', async () => {
+  const { port, server } = await start({ server: { limits: { maxConnections: 3, maxRequestsInFlight: 3 } } });
+  const held: ReturnType<typeof slowClient>[] = [];
+  // One at a time, so that which is oldest is certain.
+  for (const expected of [1, 2, 3]) {
+    held.push(slowClient(port, 'GET /health HTTP/1.1\r\n', ''));
+    let count = 0;
+    expect(await until(() => (void connectionsOf(server).then((c) => (count = c)), count === expected))).toBe(true);
+  }
+  const newcomer = slowClient(port, 'GET /health HTTP/1.1\r\n', '');
+  expect(await until(() => held[0].closed)).toBe(true);
+  expect([held[1].closed, held[2].closed, newcomer.closed]).toEqual([false, false, false]);
+  [...held, newcomer].forEach((c) => c.socket.destroy());
+});
+
+it('over the cap, when every socket has a request under way, the newcomer is closed at once', async () => {
+  const { port, server } = await start({ server: { limits: { maxConnections: 3, maxRequestsInFlight: 3 } } });
+  let requests = 0;
+  server.on('request', () => requests++);
+  const posts = [0, 1, 2].map(() => slowClient(port, SLOW_POST, ''));
+  expect(await until(() => requests === 3)).toBe(true);
   const over = slowClient(port, 'GET /health HTTP/1.1\r\n', '');
   expect(await until(() => over.closed)).toBe(true);
   expect(over.reply).toBe('');
-  expect(held.some((c) => c.closed)).toBe(false);
-  held.forEach((c) => c.socket.destroy());
+  expect(posts.some((c) => c.closed)).toBe(false);
+  posts.forEach((c) => c.socket.destroy());
 });
 
 it('answers /health while slow POSTs hold every connection they may: the POSTs over their share get 503', async () => {

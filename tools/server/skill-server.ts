@@ -29,12 +29,12 @@ export interface ServerLimits {
   requestTimeoutMs: number;
   /** An idle kept-alive connection is closed after this; a proxy in front must use a shorter idle timeout. */
   keepAliveTimeoutMs: number;
-  /** Open sockets at once; more are closed as they come. */
+  /** Open sockets at once: a connection over it closes the oldest socket with no request under way, or itself if there is none. */
   maxConnections: number;
   /**
    * POSTs being read or answered at once; more get 503. Below maxConnections, so that slow POSTs can never take
-   * every socket and /health always has room. Also the number of open sockets above which a new connection
-   * closes the oldest socket with no request under way.
+   * every socket and /health always has room. Also the number of open sockets above which sockets that have
+   * waited over `waitingGraceMs` with no request under way are closed.
    */
   maxRequestsInFlight: number;
   /** How long a socket may wait with no request under way before a new connection may close it to make room. */
@@ -144,27 +144,38 @@ async function asRefusal(check: () => unknown): Promise<void> {
 
 /**
  * Clients that drip their headers (or sit idle between kept-alive requests) hold a socket without a request
- * under way, where the POST cap cannot see them. While more sockets are open than POSTs may be in flight, the
- * oldest sockets that have waited longer than `graceMs` with no request under way are closed (checked on each
- * new connection and every `graceMs`), so the sockets never stay full and /health gets in. The grace spares a
- * burst of honest clients whose headers are still on their way.
+ * under way, where the POST cap cannot see them. Two rules keep them from taking the sockets /health needs:
+ *  - at the cap, a new connection closes the oldest socket with no request under way (Node's own
+ *    `maxConnections` would instead refuse the newcomer, so clients that reconnect as soon as they are closed
+ *    could keep every socket); only when every socket has a request under way is the newcomer closed;
+ *  - while more sockets are open than POSTs may be in flight, those that have waited longer than `graceMs` with
+ *    no request under way are closed (on each new connection and every `graceMs`). The grace spares a burst of
+ *    honest clients whose headers are still on their way.
  */
-function makeRoomForNewConnections(server: http.Server, threshold: number, graceMs: number): void {
+function makeRoomForNewConnections(server: http.Server, { maxConnections, maxRequestsInFlight, waitingGraceMs }: ServerLimits): void {
   /** Sockets with no request under way and since when, oldest first (a Map keeps insertion order). */
   const waiting = new Map<Socket, number>();
   let open = 0;
+  const close = (socket: Socket) => {
+    waiting.delete(socket);
+    socket.destroy();
+  };
   const trim = () => {
-    let over = open - threshold;
+    let over = open - maxRequestsInFlight;
     for (const [socket, since] of waiting) {
-      if (over <= 0 || Date.now() - since < graceMs) break;
-      waiting.delete(socket);
-      socket.destroy();
+      if (over <= 0 || Date.now() - since < waitingGraceMs) break;
+      close(socket);
       over--;
     }
   };
-  const sweep = setInterval(trim, graceMs).unref();
+  const sweep = setInterval(trim, waitingGraceMs).unref();
   server.on('close', () => clearInterval(sweep));
   server.on('connection', (socket: Socket) => {
+    if (open >= maxConnections) {
+      const [oldest] = waiting.keys();
+      if (!oldest) return void socket.destroy();
+      close(oldest);
+    }
     open++;
     waiting.set(socket, Date.now());
     socket.on('close', () => (open--, waiting.delete(socket)));
@@ -243,7 +254,6 @@ export function createSkillServer(options: SkillServerOptions): http.Server {
     },
     handle,
   );
-  server.maxConnections = limits.maxConnections;
-  makeRoomForNewConnections(server, limits.maxRequestsInFlight, limits.waitingGraceMs);
+  makeRoomForNewConnections(server, limits);
   return server;
 }
