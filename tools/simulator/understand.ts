@@ -44,7 +44,7 @@ const TRAINING_EPOCHS = 45;
 const MAX_UNKNOWN_SLOT_WORDS = 2;
 
 /**
- * Words that carry no topic of their own: grammar, fillers, and the people a carer asks about. An utterance
+ * Words that carry no topic of their own: grammar, fillers, days ("tomorrow"), and the people a carer asks about. An utterance
  * needs some other word the model knows, and only the other words count towards how much of it is known.
  */
 const FUNCTION_WORDS = new Set(
@@ -56,7 +56,7 @@ const FUNCTION_WORDS = new Set(
     're ve please yeah alright like actually anyway anymore even still now again also too maybe bit lot thing things ' +
     'honestly basically literally probably perhaps rather pretty already yet ever though although cos whatever reckon ' +
     'suppose guess wondering thanks thank cheers ' +
-    'something anything everything someone somebody anyone everyone ' +
+    'something anything everything someone somebody anyone everyone today tonight tomorrow yesterday ' +
     'mum mom mother dad father husband wife partner son daughter sister brother friend nan gran grandma grandad ' +
     'grandpa grandmother grandfather neighbour auntie uncle'
   ).split(' '),
