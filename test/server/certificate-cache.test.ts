@@ -122,3 +122,12 @@ describe('fetching a certificate', () => {
     await expect(fetchCertificate(`${base}/echo.api/cert.pem`, { deadlineMs: 300, get: http.get })).rejects.toThrow(/took too long/);
   });
 });
+
+it("keeps Alexa's certificate however many bad URLs fail after it: failures never push a good certificate out", async () => {
+  const good = CERT_URL;
+  const { loads, verify } = verifierWithLoads({ load: async (url) => (url === good ? signer.chainPem : Promise.reject(new VerificationError('not found'))) });
+  await verify(good);
+  for (let i = 0; i < MAX_CACHED_CERTIFICATES * 2; i++) await expect(verify(`https://s3.amazonaws.com/echo.api/probe-${i}.pem`)).rejects.toThrow();
+  await verify(good);
+  expect(loads.filter((url) => url === good)).toHaveLength(1);
+});

@@ -1,7 +1,8 @@
 /**
  * A bounded cache of things that are slow to load (here, Alexa's signing certificates): least recently
  * used out first; loads of one key that are in flight at once are one load; a failure is remembered for
- * a short while, so a caller cannot make every request cost a fresh load.
+ * a short while, so a caller cannot make every request cost a fresh load. Failures are remembered apart
+ * from what loaded, each bounded on its own, so a flood of failing keys never pushes a good value out.
  */
 export interface Loaded<T> {
   value: T;
@@ -15,24 +16,42 @@ export interface LoadingCacheOptions {
   now: () => number;
 }
 
-type Entry<T> = { ok: true; value: T; expiresAt: number } | { ok: false; error: unknown; expiresAt: number };
+interface Remembered<V> {
+  value: V;
+  expiresAt: number;
+}
+
+/** A Map kept in least-recently-used order (re-inserted on every hit, so its first key is the oldest), at most `max` long. */
+function lru<V>(max: number) {
+  const entries = new Map<string, Remembered<V>>();
+  return {
+    get(key: string, now: number): V | undefined {
+      const entry = entries.get(key);
+      if (!entry) return undefined;
+      entries.delete(key);
+      if (now > entry.expiresAt) return undefined;
+      entries.set(key, entry);
+      return entry.value;
+    },
+    set(key: string, entry: Remembered<V>): void {
+      entries.delete(key);
+      entries.set(key, entry);
+      while (entries.size > max) entries.delete(entries.keys().next().value as string);
+    },
+    delete: (key: string) => entries.delete(key),
+  };
+}
 
 export function createLoadingCache<T>(load: (key: string) => Promise<Loaded<T>>, { maxEntries, failureTtlMs, now }: LoadingCacheOptions): (key: string) => Promise<T> {
-  // A Map keeps insertion order: re-inserting on every hit makes its first key the least recently used.
-  const entries = new Map<string, Entry<T>>();
+  const loaded = lru<T>(maxEntries);
+  const failed = lru<unknown>(maxEntries);
   const inFlight = new Map<string, Promise<T>>();
-
-  function remember(key: string, entry: Entry<T>): void {
-    entries.delete(key);
-    entries.set(key, entry);
-    while (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
-  }
 
   function fresh(key: string): Promise<T> {
     const loading = load(key).then(
-      ({ value, expiresAt }) => (remember(key, { ok: true, value, expiresAt }), value),
+      ({ value, expiresAt }) => (failed.delete(key), loaded.set(key, { value, expiresAt }), value),
       (error: unknown) => {
-        remember(key, { ok: false, error, expiresAt: now() + failureTtlMs });
+        failed.set(key, { value: error, expiresAt: now() + failureTtlMs });
         throw error;
       },
     );
@@ -42,13 +61,10 @@ export function createLoadingCache<T>(load: (key: string) => Promise<Loaded<T>>,
   }
 
   return async (key) => {
-    const entry = entries.get(key);
-    if (entry && now() <= entry.expiresAt) {
-      remember(key, entry);
-      if (entry.ok) return entry.value;
-      throw entry.error;
-    }
-    entries.delete(key);
+    const value = loaded.get(key, now());
+    if (value !== undefined) return value;
+    const error = failed.get(key, now());
+    if (error !== undefined) throw error;
     return inFlight.get(key) ?? fresh(key);
   };
 }
