@@ -13,7 +13,9 @@ const main = path.join(root, 'tools', 'simulator', 'main.ts');
 function run(args: string[], options: { input?: string; env?: Record<string, string> } = {}) {
   // Hermetic by default: nothing remembered from earlier runs unless a test names its own store.
   const store = args.includes('--store') ? [] : ['--store', 'memory'];
-  const result = spawnSync(process.execPath, [tsx, main, ...store, ...args], { cwd: root, input: options.input ?? '', env: { ...process.env, ...options.env }, encoding: 'utf8', timeout: 60_000 });
+  // Nothing from the developer's own shell decides what a test sees (an exported SKILL_ID or LOG_LEVEL).
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !['SKILL_ID', 'LOG_LEVEL', 'SIMULATOR_SPEECH_PROGRAM'].includes(name)));
+  const result = spawnSync(process.execPath, [tsx, main, ...store, ...args], { cwd: root, input: options.input ?? '', env: { ...inherited, ...options.env }, encoding: 'utf8', timeout: 60_000 });
   return { code: result.status, lines: result.stdout.split('\n').filter(Boolean), stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -36,6 +38,12 @@ describe('npm start -- --json', () => {
     expect(turns.map((t) => t.endSession)).toEqual([false, false, false, true]);
     expect(turns[3].reprompt).toBeNull();
     expect(Object.keys(turns[0]).sort()).toEqual(['card', 'endSession', 'heard', 'reprompt', 'request', 'ssml', 'text']);
+  }, 60_000);
+
+  it('keeps standard output to turns even when the skill is asked to log (LOG_LEVEL=info)', () => {
+    const { code, lines } = run(['--json', '--say', 'what is myeloma', '--say', 'stop'], { env: { LOG_LEVEL: 'info' } });
+    expect(code).toBe(0);
+    expect(parse(lines).map((t) => t.heard)).toEqual(['what is myeloma', 'stop']);
   }, 60_000);
 
   it('reads turns piped in on standard input the same way', () => {

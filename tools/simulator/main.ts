@@ -55,6 +55,8 @@ async function main(): Promise<number> {
       help: { type: 'boolean', default: false },
     },
   });
+  // With --json, standard output is the turns and nothing else; the skill's log lines would go there too.
+  if (values.json) process.env.LOG_LEVEL = 'silent';
   if (values.help) {
     console.log(USAGE);
     return 0;
