@@ -24,7 +24,7 @@ it('accepts a chain through a real intermediate CA', async () => {
 });
 
 it('refuses a chain whose "intermediate" is not a CA (CA:FALSE)', async () => {
-  await expect(verify(signer.chainThrough('not-a-ca'), { 'signature-256': signer.sign(body) })).rejects.toThrow(VerificationError);
+  await expect(verify(signer.chainThrough('not-a-ca'), { 'signature-256': signer.sign(body) })).rejects.toThrow(new VerificationError('a certificate above the signing certificate is not a CA'));
 });
 
 it('refuses a chain whose intermediate is out of date while the leaf is not', async () => {
