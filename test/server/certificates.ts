@@ -29,36 +29,61 @@ const INTERMEDIATE_EXTENSIONS: Record<IntermediateKind, { ext: string; days: str
   'expires-first': { ext: 'basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\n', days: '1' },
 };
 
-export function makeTestSigner(): TestSigner {
+/**
+ * Runs `work` with openssl in a fresh temporary folder holding `files`, and removes the folder afterwards: the
+ * test keys never outlive the call.
+ */
+interface Folder {
+  openssl(...args: string[]): void;
+  read(file: string): string;
+  write(file: string, text: string): void;
+}
+
+function inTemporaryFolder<T>(files: Record<string, string>, work: (folder: Folder) => T): T {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'alexa-certs-'));
-  const at = (f: string) => path.join(dir, f);
-  const openssl = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
-  openssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'root.key', '-out', 'root.pem', '-days', '5', '-subj', '/CN=Test Root CA');
-  /** Signs `csr` with the CA `issuer` (root.pem/root.key style names) and answers the certificate's PEM. */
-  const issue = (name: string, csr: string, issuer: string, days: string, ext: string) => {
-    fs.writeFileSync(at(`${name}.ext`), ext);
-    openssl('x509', '-req', '-in', csr, '-CA', `${issuer}.pem`, '-CAkey', `${issuer}.key`, '-CAcreateserial', '-out', `${name}.pem`, '-days', days, '-extfile', `${name}.ext`);
-    return fs.readFileSync(at(`${name}.pem`), 'utf8');
-  };
-  const leaf = (name: string, san: string) => {
-    openssl('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', `/CN=${san}`);
-    return issue(name, `${name}.csr`, 'root', '1', `subjectAltName=DNS:${san}\n`);
-  };
-  const rootPem = fs.readFileSync(at('root.pem'), 'utf8');
-  const chainPem = leaf('leaf', 'echo-api.amazon.com') + rootPem;
-  const wrongNameChainPem = leaf('other', 'example.com') + rootPem;
-  const key = fs.readFileSync(at('leaf.key'), 'utf8');
+  try {
+    const write = (file: string, text: string) => fs.writeFileSync(path.join(dir, file), text);
+    for (const [file, text] of Object.entries(files)) write(file, text);
+    const openssl = (...args: string[]) => void execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
+    return work({ openssl, read: (file) => fs.readFileSync(path.join(dir, file), 'utf8'), write });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Signs `csr` with the CA `issuer` (root.pem/root.key style names) and answers the certificate's PEM. */
+function issue({ openssl, read, write }: Folder, name: string, csr: string, issuer: string, days: string, ext: string): string {
+  write(`${name}.ext`, ext);
+  openssl('x509', '-req', '-in', csr, '-CA', `${issuer}.pem`, '-CAkey', `${issuer}.key`, '-CAcreateserial', '-out', `${name}.pem`, '-days', days, '-extfile', `${name}.ext`);
+  return read(`${name}.pem`);
+}
+
+export function makeTestSigner(): TestSigner {
+  const made = inTemporaryFolder({}, (folder) => {
+    const { openssl, read } = folder;
+    openssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'root.key', '-out', 'root.pem', '-days', '5', '-subj', '/CN=Test Root CA');
+    const leaf = (name: string, san: string) => {
+      openssl('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', `/CN=${san}`);
+      return issue(folder, name, `${name}.csr`, 'root', '1', `subjectAltName=DNS:${san}\n`);
+    };
+    const leafPem = leaf('leaf', 'echo-api.amazon.com');
+    const otherPem = leaf('other', 'example.com');
+    return { rootPem: read('root.pem'), rootKey: read('root.key'), leafPem, otherPem, leafKey: read('leaf.key'), leafCsr: read('leaf.csr') };
+  });
+  const { rootPem, rootKey, leafKey, leafCsr } = made;
   return {
     rootPem,
-    chainPem,
-    wrongNameChainPem,
+    chainPem: made.leafPem + rootPem,
+    wrongNameChainPem: made.otherPem + rootPem,
     chainThrough(kind) {
-      const name = `intermediate-${kind}`;
-      openssl('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', `/CN=Test Intermediate ${kind}`);
-      const { ext, days } = INTERMEDIATE_EXTENSIONS[kind];
-      const intermediatePem = issue(name, `${name}.csr`, 'root', days, ext);
-      return issue(`leaf-under-${kind}`, 'leaf.csr', name, '3', 'subjectAltName=DNS:echo-api.amazon.com\n') + intermediatePem + rootPem;
+      return inTemporaryFolder({ 'root.pem': rootPem, 'root.key': rootKey, 'leaf.csr': leafCsr }, (folder) => {
+        const name = `intermediate-${kind}`;
+        folder.openssl('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', `/CN=Test Intermediate ${kind}`);
+        const { ext, days } = INTERMEDIATE_EXTENSIONS[kind];
+        const intermediatePem = issue(folder, name, `${name}.csr`, 'root', days, ext);
+        return issue(folder, `leaf-under-${kind}`, 'leaf.csr', name, '3', 'subjectAltName=DNS:echo-api.amazon.com\n') + intermediatePem + rootPem;
+      });
     },
-    sign: (body, algorithm = 'sha256') => createSign(algorithm).update(body).sign(key, 'base64'),
+    sign: (body, algorithm = 'sha256') => createSign(algorithm).update(body).sign(leafKey, 'base64'),
   };
 }
