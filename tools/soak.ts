@@ -9,8 +9,9 @@
  *    and clients that send their headers a byte at a time;
  *  - verified (as in production): unsigned requests and requests whose certificate URL is spelled a new way
  *    every time (query strings, dot segments, host case, :443), the traffic that used to fill the certificate
- *    cache. Nothing here can reach Amazon, so every certificate fetch fails: that is the point, a failing
- *    fetch must not cost memory either.
+ *    cache. Run offline (as on these machines), every certificate fetch fails: that is the point, a failing
+ *    fetch must not cost memory either. A machine that can reach Amazon really fetches from s3.amazonaws.com:
+ *    the real certificate once, and one failing fetch per distinct path, about a thousand a run.
  */
 import fs from 'node:fs';
 import net from 'node:net';

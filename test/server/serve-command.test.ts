@@ -17,6 +17,7 @@ describe('npm run serve', () => {
     try {
       expect(stderr()).toMatch(/WARNING: Alexa request verification is OFF/);
       expect(listening).toContain(`listening on http://127.0.0.1:${port}/`);
+      expect(port).toBeGreaterThan(0);
       const health = await fetch(`http://127.0.0.1:${port}/health`);
       expect(health.status).toBe(200);
     } finally {
@@ -31,10 +32,9 @@ describe('npm run serve', () => {
   }, 30_000);
 });
 
-/** Starts `npm run serve`'s script with `flags` on a random PORT and waits for its "listening on" line. */
+/** Starts `npm run serve`'s script with `flags` on any free port (PORT=0) and waits for its "listening on" line, which names the port. */
 async function serve(flags: string[]): Promise<{ port: number; listening: string; stderr: () => string; stop: () => void }> {
-  const port = 4100 + Math.floor(Math.random() * 500);
-  const server = spawn(process.execPath, [...args, ...flags], { env: { PATH: process.env.PATH ?? '', PORT: String(port) } });
+  const server = spawn(process.execPath, [...args, ...flags], { env: { PATH: process.env.PATH ?? '', PORT: '0' } });
   let stderr = '';
   server.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
   const stop = () => void server.kill('SIGTERM');
@@ -48,7 +48,7 @@ async function serve(flags: string[]): Promise<{ port: number; listening: string
         }
       });
     });
-    return { port, listening, stderr: () => stderr, stop };
+    return { port: Number(/:(\d+)\//.exec(listening)?.[1]), listening, stderr: () => stderr, stop };
   } catch (e) {
     stop();
     throw e;

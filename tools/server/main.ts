@@ -7,10 +7,11 @@
  *   npm run serve -- --insecure-skip-verification            (listens on 127.0.0.1 only)
  *   npm run serve -- --insecure-skip-verification --host 0.0.0.0
  */
+import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import { createDynamoDbPersistenceAdapter } from '../../lambda/persistence/dynamodb-adapter';
 import { buildSkill } from '../../lambda/skill';
-import { createSkillServer } from './skill-server';
+import { createSkillServer, SERVER_LIMITS } from './skill-server';
 import { createRequestVerifier } from './verify-request';
 
 const { values } = parseArgs({ options: { 'insecure-skip-verification': { type: 'boolean', default: false }, host: { type: 'string' } } });
@@ -29,11 +30,16 @@ if (skipVerification) {
 }
 
 const tableName = process.env.PREFERENCES_TABLE;
-const skill = buildSkill({ skillId, preferences: tableName ? createDynamoDbPersistenceAdapter({ tableName }) : undefined });
+// One socket to the store for each request that may be in flight: the SDK's default pool of 50 would make the
+// rest queue for a socket, and spend their store budget waiting.
+const storeSockets = { requestHandler: { httpAgent: { maxSockets: SERVER_LIMITS.maxRequestsInFlight } } };
+const skill = buildSkill({ skillId, preferences: tableName ? createDynamoDbPersistenceAdapter({ tableName, clientConfig: storeSockets }) : undefined });
 const server = createSkillServer({ skill, skillId, verifier: skipVerification ? undefined : createRequestVerifier() });
 server.listen(port, host, () => {
   // Always said, whatever the log level: whoever started the server needs to know it is up.
-  console.log(`listening on http://${host}:${port}/ (Alexa request verification ${skipVerification ? 'OFF' : 'on'})`);
+  // The port bound, not the one asked for: PORT=0 asks for any free one.
+  const bound = (server.address() as AddressInfo).port;
+  console.log(`listening on http://${host}:${bound}/ (Alexa request verification ${skipVerification ? 'OFF' : 'on'})`);
 });
 const stop = () => server.close(() => process.exit(0));
 process.on('SIGTERM', stop);
