@@ -19,7 +19,8 @@ export interface StoredPreferences {
 export function readPreferences(raw: unknown): StoredPreferences {
   if (!isRecord(raw)) return {};
   const preferences: StoredPreferences = {};
-  if (isPace(raw.pace)) preferences.pace = raw.pace;
+  // "+ 0" makes a stored -0 the plain 0: the same pace, and the same after a JSON round trip.
+  if (isPace(raw.pace)) preferences.pace = raw.pace + 0;
   if (raw.welcomed === true) preferences.welcomed = true;
   return preferences;
 }

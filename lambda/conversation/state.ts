@@ -85,7 +85,7 @@ export function readState(content: SkillContent, attributes: unknown): Conversat
   state.disclaimed = raw.disclaimed === true;
   state.reviewNoted = raw.reviewNoted === true;
   if (typeof raw.misses === 'number' && Number.isInteger(raw.misses) && raw.misses >= 0) state.misses = Math.min(raw.misses, 10);
-  if (isPace(raw.pace)) state.pace = raw.pace;
+  if (isPace(raw.pace)) state.pace = raw.pace + 0; // -0 is the plain 0
   if (oneOf(PACE_FROM, raw.paceFrom)) state.paceFrom = raw.paceFrom;
   if (isPace(raw.storedPace)) state.storedPace = raw.storedPace;
   state.returning = raw.returning === true;
