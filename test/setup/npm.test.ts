@@ -10,12 +10,12 @@ import path from 'node:path';
 const root = path.resolve(__dirname, '../..');
 
 /** npm in this project as a new user has it: none of the calling npm's settings, no user or global config. */
-function npm(args: string[]) {
+function npm(args: string[], program = 'npm') {
   const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'npm-config-'));
   const [user, global] = ['user-npmrc', 'global-npmrc'].map((name) => path.join(empty, name));
   for (const file of [user, global]) fs.writeFileSync(file, '');
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name)));
-  const result = spawnSync('npm', [`--userconfig=${user}`, `--globalconfig=${global}`, ...args], { cwd: root, env, encoding: 'utf8', timeout: 60_000 });
+  const result = spawnSync(program, [`--userconfig=${user}`, `--globalconfig=${global}`, ...args], { cwd: root, env, encoding: 'utf8', timeout: 60_000 });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -28,6 +28,13 @@ describe('npm in this project', () => {
 
   it('npm start --silent -- --json prints only JSON lines on stdout', () => {
     const { code, stdout } = npm(['start', '--silent', '--', '--json', '--store', 'memory', '--say', 'what is myeloma', '--say', 'stop']);
+    expect(code).toBe(0);
+    const lines = stdout.split('\n').filter(Boolean);
+    expect(lines.map((line) => (JSON.parse(line) as { heard: string }).heard)).toEqual(['what is myeloma', 'stop']);
+  }, 60_000);
+
+  it('npx bone-guide --json, the simulator without npm start, prints only JSON lines on stdout', () => {
+    const { code, stdout } = npm(['--offline', 'bone-guide', '--json', '--store', 'memory', '--say', 'what is myeloma', '--say', 'stop'], 'npx');
     expect(code).toBe(0);
     const lines = stdout.split('\n').filter(Boolean);
     expect(lines.map((line) => (JSON.parse(line) as { heard: string }).heard)).toEqual(['what is myeloma', 'stop']);
