@@ -8,11 +8,15 @@ export class StoreTimeout extends Error {
   override name = 'StoreTimeout';
 }
 
+/** The SDK's HTTP handler's words when it could not connect at all: nothing was sent, so nothing can be applied. */
+const NEVER_CONNECTED = /did not establish a connection/;
+
 /**
  * Out of time, by our limit or the client's own: the store may yet act on the call (a save may be
- * applied), so it is not reported as a failure.
+ * applied), so it is not reported as a failure. A call that never connected is a failure.
  */
-export const timedOut = (e: unknown): boolean => e instanceof StoreTimeout || (e instanceof Error && e.name === 'TimeoutError');
+export const timedOut = (e: unknown): boolean =>
+  e instanceof StoreTimeout || (e instanceof Error && e.name === 'TimeoutError' && !NEVER_CONNECTED.test(e.message));
 
 /** Runs `call` with a signal that is aborted, and rejects with StoreTimeout, when `ms` have passed. */
 export async function withinTime<T>(ms: number, what: string, call: (abortSignal: AbortSignal) => Promise<T>): Promise<T> {

@@ -40,6 +40,14 @@ describe('a save the store does not answer in time', () => {
     const store: PreferencesStore = { ...memory, saveAttributes: () => Promise.reject(new Error('no')) };
     expect(await storeErrorsDuring(slowerThrough(store, 50))).toEqual(['save-failed', 'save-failed']);
   });
+
+  it('is logged as failed when it never reached the store (the client could not connect in time)', async () => {
+    // The SDK's HTTP handler names this a TimeoutError too, but nothing was sent, so nothing can still be applied.
+    const notConnected = Object.assign(new Error('@smithy/node-http-handler - the request socket did not establish a connection with the server within the configured timeout of 200 ms.'), { name: 'TimeoutError' });
+    const memory = createMemoryPersistenceAdapter();
+    const store: PreferencesStore = { ...memory, saveAttributes: () => Promise.reject(notConnected) };
+    expect(await storeErrorsDuring(slowerThrough(store, 50))).toEqual(['save-failed', 'save-failed']);
+  });
 });
 
 describe('a read the store does not answer', () => {
