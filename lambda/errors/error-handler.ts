@@ -4,8 +4,8 @@
  */
 import { getRequestType, type ErrorHandler } from 'ask-sdk-core';
 import { turnFor, voice } from '../conversation/turn-for';
-import { intentNameOf } from '../handlers/request-facts';
-import { STARTED } from '../interceptors/request-log';
+import { requestAttributes } from '../request/attributes';
+import { intentNameOf } from '../request/facts';
 import { log } from '../logging/log';
 import { joinSsml } from '../speech/ssml';
 
@@ -20,7 +20,7 @@ export const SkillErrorHandler: ErrorHandler = {
     } catch {
       // A malformed envelope: log what we can.
     }
-    const started = input.attributesManager.getRequestAttributes()[STARTED];
+    const started = requestAttributes(input).startedAt;
     const durationMs = typeof started === 'number' ? Date.now() - started : undefined;
     // The error line stands for the request line this request will not get: same fields, plus the stack.
     log('error', { event: 'error', requestType, intent, outcome: 'error', durationMs, message: error.message, stack: error.stack });

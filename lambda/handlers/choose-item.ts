@@ -8,8 +8,7 @@ import { groupOf, listAround, startOf } from '../conversation/place';
 import { content, turnFor, voice } from '../conversation/turn-for';
 import { escapeText } from '../speech/ssml';
 import { numberWord } from '../speech/phrases';
-import { resolvedId } from './item-intents';
-import { isIntent } from './request-facts';
+import { isIntent, resolvedId } from '../request/facts';
 
 export const CHOOSE_ITEM_INTENT = 'ChooseItemIntent';
 

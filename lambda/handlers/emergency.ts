@@ -8,7 +8,7 @@
 import type { RequestHandler } from 'ask-sdk-core';
 import { CRISIS, EMERGENCY, startOf } from '../conversation/place';
 import { turnFor } from '../conversation/turn-for';
-import { isIntent } from './request-facts';
+import { isIntent } from '../request/facts';
 
 export const EMERGENCY_INTENT = 'EmergencyIntent';
 /** Thoughts of suicide or self-harm: an intent of its own, answered with the crisis line, then 999. */

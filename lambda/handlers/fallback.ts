@@ -7,7 +7,7 @@ import type { RequestHandler } from 'ask-sdk-core';
 import { exampleItem, listAround, startOf } from '../conversation/place';
 import { content, turnFor, voice } from '../conversation/turn-for';
 import { NOTHING } from '../speech/ssml';
-import { intentNameOf } from './request-facts';
+import { intentNameOf } from '../request/facts';
 
 /** Misunderstandings in a row before the skill offers the topics instead of the same "sorry". */
 const MISSES_BEFORE_TOPICS = 2;

@@ -2,7 +2,7 @@
 import type { RequestHandler } from 'ask-sdk-core';
 import { HELP, startOf } from '../conversation/place';
 import { turnFor } from '../conversation/turn-for';
-import { isIntent } from './request-facts';
+import { isIntent } from '../request/facts';
 
 export const HelpHandler: RequestHandler = {
   canHandle: (input) => isIntent(input, 'AMAZON.HelpIntent'),

@@ -7,7 +7,7 @@ import type { HandlerInput, RequestHandler } from 'ask-sdk-core';
 import { startOf } from '../conversation/place';
 import { turnFor } from '../conversation/turn-for';
 import { ITEM_INTENTS, itemInSlot } from './item-intents';
-import { intentNameOf } from './request-facts';
+import { intentNameOf } from '../request/facts';
 
 /** Intent → its answer in content/unanswered/, and the test or treatment slot it may carry. */
 export const HONEST_INTENTS: Readonly<Record<string, { entry: string; item?: { slot: string; list: string } }>> = {

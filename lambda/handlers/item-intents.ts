@@ -4,12 +4,11 @@
  * answer naming what the skill does know.
  */
 import { getSlot, type HandlerInput, type RequestHandler } from 'ask-sdk-core';
-import type { Slot } from 'ask-sdk-model';
 import type { ListEntry } from '../content/types';
 import { startOf } from '../conversation/place';
 import { content, turnFor, voice } from '../conversation/turn-for';
 import { escapeText } from '../speech/ssml';
-import { intentNameOf } from './request-facts';
+import { intentNameOf, resolvedId } from '../request/facts';
 
 /** Intent → its slot and the list whose items the slot names. */
 export const ITEM_INTENTS: Readonly<Record<string, { slot: string; list: string }>> = {
@@ -21,18 +20,6 @@ export const ITEM_INTENTS: Readonly<Record<string, { slot: string; list: string 
 const MAX_ECHO_CHARS = 60;
 /** ...and to a few words, so the apology never pushes an answer past ~40 seconds. */
 const MAX_ECHO_WORDS = 6;
-
-/** The id entity resolution matched, from any authority (the custom slot type comes first). */
-export function resolvedId(slot: Slot | null | undefined): string | undefined {
-  const authorities = slot?.resolutions?.resolutionsPerAuthority;
-  for (const authority of Array.isArray(authorities) ? authorities : []) {
-    if (authority.status?.code === 'ER_SUCCESS_MATCH') {
-      const id = authority.values?.[0]?.value?.id;
-      if (typeof id === 'string') return id;
-    }
-  }
-  return undefined;
-}
 
 const plainName = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').replace(/^(a|an|the) /, '').trim();
 

@@ -1,7 +1,7 @@
 /** "No" declines the follow-up that was offered and asks what else, without ending the visit. */
 import type { RequestHandler } from 'ask-sdk-core';
 import { turnFor, voice } from '../conversation/turn-for';
-import { isIntent } from './request-facts';
+import { isIntent } from '../request/facts';
 
 export const NoHandler: RequestHandler = {
   canHandle: (input) => isIntent(input, 'AMAZON.NoIntent'),

@@ -4,12 +4,12 @@
  * the listener's next visit by the preferences interceptor, when it is known: a step from a pace that was
  * only a guess (the store could not be read) is heard this session but not saved.
  */
-import type { HandlerInput, RequestHandler } from 'ask-sdk-core';
+import type { RequestHandler } from 'ask-sdk-core';
 import { HELP, WELCOME } from '../conversation/place';
 import { content, turnFor, voice } from '../conversation/turn-for';
 import type { UiKey } from '../content/types';
 import { FASTEST_PACE, NORMAL_PACE, SLOWEST_PACE } from '../speech/pace';
-import { intentNameOf } from './request-facts';
+import { intentNameOf, isPaceRequest, type PaceIntentName } from '../request/facts';
 
 interface PaceChange {
   /** The new pace from the current one. */
@@ -21,19 +21,16 @@ interface PaceChange {
   atLimit?: { pace: number; say: UiKey };
 }
 
-export const PACE_INTENTS: Readonly<Record<string, PaceChange>> = {
+export const PACE_INTENTS: Readonly<Record<PaceIntentName, PaceChange>> = {
   SpeakSlowerIntent: { next: (p) => Math.max(SLOWEST_PACE, p - 1), done: 'paceSlower', atLimit: { pace: SLOWEST_PACE, say: 'paceSlowest' } },
   SpeakFasterIntent: { next: (p) => Math.min(FASTEST_PACE, p + 1), done: 'paceFaster', atLimit: { pace: FASTEST_PACE, say: 'paceFastest' } },
   NormalSpeedIntent: { next: () => NORMAL_PACE, absolute: true, done: 'paceNormal' },
 };
 
-/** "Slower", "faster" or "normal speed". */
-export const isPaceRequest = (input: HandlerInput): boolean => Object.hasOwn(PACE_INTENTS, intentNameOf(input) ?? '');
-
 export const PaceHandler: RequestHandler = {
   canHandle: isPaceRequest,
   handle: (input) => {
-    const change = PACE_INTENTS[intentNameOf(input) as string];
+    const change = PACE_INTENTS[intentNameOf(input) as PaceIntentName];
     const turn = turnFor(input);
     const state = turn.state;
     const confirm = change.atLimit && state.pace === change.atLimit.pace ? change.atLimit.say : change.done;

@@ -3,7 +3,7 @@ import type { RequestHandler } from 'ask-sdk-core';
 import { samePlace, startOf } from '../conversation/place';
 import { content, turnFor, voice } from '../conversation/turn-for';
 import { joinSsml } from '../speech/ssml';
-import { isIntent } from './request-facts';
+import { isIntent } from '../request/facts';
 
 export const PreviousHandler: RequestHandler = {
   canHandle: (input) => isIntent(input, 'AMAZON.PreviousIntent'),

@@ -5,7 +5,7 @@
 import type { RequestHandler } from 'ask-sdk-core';
 import { allOf, listAround } from '../conversation/place';
 import { content, turnFor } from '../conversation/turn-for';
-import { isIntent } from './request-facts';
+import { isIntent } from '../request/facts';
 
 export const READ_ALL_INTENT = 'ReadAllIntent';
 

@@ -1,7 +1,7 @@
 /** "Repeat": the last real answer again, exactly; after a "sorry", the answer before it. */
 import type { RequestHandler } from 'ask-sdk-core';
 import { turnFor, voice } from '../conversation/turn-for';
-import { isIntent } from './request-facts';
+import { isIntent } from '../request/facts';
 
 export const RepeatHandler: RequestHandler = {
   canHandle: (input) => isIntent(input, 'AMAZON.RepeatIntent'),

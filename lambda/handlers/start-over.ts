@@ -2,7 +2,7 @@
 import type { RequestHandler } from 'ask-sdk-core';
 import { startOf } from '../conversation/place';
 import { content, turnFor } from '../conversation/turn-for';
-import { isIntent } from './request-facts';
+import { isIntent } from '../request/facts';
 
 export const StartOverHandler: RequestHandler = {
   canHandle: (input) => isIntent(input, 'AMAZON.StartOverIntent'),

@@ -5,7 +5,7 @@
 import type { RequestHandler } from 'ask-sdk-core';
 import { startOf } from '../conversation/place';
 import { turnFor } from '../conversation/turn-for';
-import { intentNameOf } from './request-facts';
+import { intentNameOf } from '../request/facts';
 
 /** Intent → the content entry it plays (a topic, or a list read three at a time). */
 export const TOPIC_INTENTS: Readonly<Record<string, string>> = {

@@ -5,7 +5,7 @@
  */
 import type { RequestHandler } from 'ask-sdk-core';
 import { turnFor, voice } from '../conversation/turn-for';
-import { isIntent } from './request-facts';
+import { isIntent } from '../request/facts';
 
 export const YesHandler: RequestHandler = {
   canHandle: (input) => isIntent(input, 'AMAZON.YesIntent'),

@@ -5,7 +5,7 @@
  */
 import type { RequestInterceptor } from 'ask-sdk-core';
 import type { IntentRequest } from 'ask-sdk-model';
-import { intentNameOf } from '../handlers/request-facts';
+import { intentNameOf } from '../request/facts';
 
 const BUILT_IN_WORDS: Readonly<Record<string, string>> = {
   help: 'AMAZON.HelpIntent',

@@ -11,10 +11,11 @@ import { getRequestType } from 'ask-sdk-core';
 import { preferencesToSave, readPreferences, takeStored } from '../conversation/remembered-pace';
 import { writeState } from '../conversation/state';
 import { turnFor } from '../conversation/turn-for';
-import { isPaceRequest } from '../handlers/pace';
 import { log } from '../logging/log';
 import type { PreferencesStore } from '../persistence/store';
 import { timedOut, withinTime } from '../persistence/time-limit';
+import { requestAttributes } from '../request/attributes';
+import { isPaceRequest } from '../request/facts';
 
 /**
  * The store's time in one request, the read at its start and the save at its end together: long enough for
@@ -27,7 +28,6 @@ export const DEFAULT_STORE_TIMEOUT_MS = 500;
  */
 export const MIN_SAVE_MS = 100;
 /** When this request's time for the store runs out (ms since the epoch), a request attribute. */
-const STORE_DEADLINE = 'storeDeadline';
 
 function logStoreError(operation: 'read' | 'save', e: unknown): void {
   const outcome = `${operation}-${timedOut(e) ? 'timed-out' : 'failed'}`;
@@ -41,8 +41,7 @@ export function preferenceInterceptors(adapter: PreferencesStore, timeoutMs = DE
     async process(input) {
       if (!applies(input)) return;
       const state = turnFor(input).state;
-      const attributes = input.attributesManager.getRequestAttributes();
-      attributes[STORE_DEADLINE] = Date.now() + timeoutMs;
+      requestAttributes(input).storeDeadline = Date.now() + timeoutMs;
       if (state.preferences === 'unread' || state.preferences === 'failed-once') {
         try {
           const stored = readPreferences(await withinTime(timeoutMs, 'reading preferences', (abortSignal) => adapter.getAttributes(input.requestEnvelope, { abortSignal })));
@@ -64,14 +63,13 @@ export function preferenceInterceptors(adapter: PreferencesStore, timeoutMs = DE
     async process(input) {
       if (!applies(input)) return;
       const state = turnFor(input).state;
-      const attributes = input.attributesManager.getRequestAttributes();
       const preferences = preferencesToSave(state);
       if (!preferences) return;
       // Each change is written once: a save that failed or timed out is logged, not tried again every turn.
       state.storedPace = preferences.pace;
       input.attributesManager.setSessionAttributes(writeState(state));
       try {
-        const deadline = attributes[STORE_DEADLINE];
+        const deadline = requestAttributes(input).storeDeadline;
         const timeLeft = Math.max(typeof deadline === 'number' ? deadline - Date.now() : timeoutMs, MIN_SAVE_MS);
         await withinTime(timeLeft, 'saving preferences', (abortSignal) => adapter.saveAttributes(input.requestEnvelope, { ...preferences }, { abortSignal }));
       } catch (e) {

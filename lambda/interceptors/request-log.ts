@@ -1,21 +1,19 @@
 /** One log line per request: its type, intent and how long it took. Never who asked or what they said. */
 import type { HandlerInput, RequestInterceptor, ResponseInterceptor } from 'ask-sdk-core';
 import { getRequestType } from 'ask-sdk-core';
-import { intentNameOf } from '../handlers/request-facts';
+import { requestAttributes } from '../request/attributes';
+import { intentNameOf } from '../request/facts';
 import { log } from '../logging/log';
-
-/** The request attribute that holds when the request arrived, for its duration. */
-export const STARTED = 'requestStartedAt';
 
 export const RequestTimerInterceptor: RequestInterceptor = {
   process: (input: HandlerInput) => {
-    input.attributesManager.getRequestAttributes()[STARTED] = Date.now();
+    requestAttributes(input).startedAt = Date.now();
   },
 };
 
 export const RequestLogInterceptor: ResponseInterceptor = {
   process: (input, response) => {
-    const started = input.attributesManager.getRequestAttributes()[STARTED];
+    const started = requestAttributes(input).startedAt;
     log('info', {
       event: 'request',
       requestType: getRequestType(input.requestEnvelope),

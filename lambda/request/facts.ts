@@ -1,0 +1,37 @@
+/**
+ * What the skill may know about a request without digging in the envelope, through the SDK's helpers: the
+ * ground floor that handlers, interceptors and the error handler all stand on.
+ */
+import { getIntentName, getRequestType, type HandlerInput } from 'ask-sdk-core';
+import type { Slot } from 'ask-sdk-model';
+
+export function isIntent(input: HandlerInput, ...names: string[]): boolean {
+  const name = intentNameOf(input);
+  return name !== undefined && names.includes(name);
+}
+
+/** The requests that change the pace: the pace handler answers them, and the preferences store must know them. */
+export const PACE_INTENT_NAMES = ['SpeakSlowerIntent', 'SpeakFasterIntent', 'NormalSpeedIntent'] as const;
+export type PaceIntentName = (typeof PACE_INTENT_NAMES)[number];
+
+/** "Slower", "faster" or "normal speed". */
+export const isPaceRequest = (input: HandlerInput): boolean => isIntent(input, ...PACE_INTENT_NAMES);
+
+/** The intent name, or undefined for other request types and for an intent request that names none. */
+export function intentNameOf(input: HandlerInput): string | undefined {
+  if (getRequestType(input.requestEnvelope) !== 'IntentRequest') return undefined;
+  const request = input.requestEnvelope.request as { intent?: { name?: unknown } };
+  return typeof request.intent?.name === 'string' ? getIntentName(input.requestEnvelope) : undefined;
+}
+
+/** The id entity resolution matched, from any authority (the custom slot type comes first). */
+export function resolvedId(slot: Slot | null | undefined): string | undefined {
+  const authorities = slot?.resolutions?.resolutionsPerAuthority;
+  for (const authority of Array.isArray(authorities) ? authorities : []) {
+    if (authority.status?.code === 'ER_SUCCESS_MATCH') {
+      const id = authority.values?.[0]?.value?.id;
+      if (typeof id === 'string') return id;
+    }
+  }
+  return undefined;
+}
