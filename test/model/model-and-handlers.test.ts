@@ -19,6 +19,7 @@ import { ITEM_INTENTS } from '../../lambda/handlers/item-intents';
 import { PACE_INTENTS } from '../../lambda/handlers/pace';
 import { TOPIC_INTENTS } from '../../lambda/handlers/topic-intents';
 import { handler } from '../../lambda/index';
+import { numberWord } from '../../lambda/speech/phrases';
 import { ssmlProblems, ssmlToText } from '../support/alexa-ssml';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -132,10 +133,9 @@ const firstSentence = (text: string): string => text.split(/(?<=[.?!])\s+/)[0];
 const openingOf = (id: string): string => {
   const target = entry(id);
   if (target.kind === 'topic') return firstSentence(target.parts[0]);
-  const count = NUMBER_WORDS[target.items.length] ?? String(target.items.length);
+  const count = numberWord(target.items.length);
   return compiledContent.ui.listOpening.replace('{count}', count).replace('{noun}', target.noun.many).split(':')[0];
 };
-const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen'];
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

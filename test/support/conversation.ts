@@ -19,10 +19,12 @@ import type { RequestEnvelope, ResponseEnvelope, SessionEndedReason, ui } from '
 import { IntentRequestBuilder, LaunchRequestBuilder, SessionEndedRequestBuilder, type SkillSettings } from 'ask-sdk-test';
 import { compiledContent } from '../../lambda/content/compiled';
 import type { Entry, ListEntry, TopicEntry, UiKey } from '../../lambda/content/types';
-import { runEnd, sentencesOf } from '../../lambda/conversation/place';
+import { groupOf, runEnd, sentencesOf, stepsOf } from '../../lambda/conversation/place';
 import { handler } from '../../lambda/index';
 import { MAX_TURN_SECONDS, secondsToSay } from '../../lambda/speech/duration';
 import { rateOf } from '../../lambda/speech/pace';
+import { numberWord } from '../../lambda/speech/phrases';
+import { isRecord } from '../../lambda/util/is-record';
 import { ssmlProblems, ssmlToText } from './alexa-ssml';
 
 /** The longest a single response may speak, at its pace: what a listener can follow without a screen. */
@@ -116,7 +118,6 @@ function viaJson(value: unknown): unknown {
   return value === undefined ? undefined : JSON.parse(JSON.stringify(value));
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The SSML of an outputSpeech, or undefined; PlainText is refused, the skill always speaks SSML. */
 function ssmlOf(speech: unknown, where: string): string | undefined {
@@ -271,8 +272,7 @@ export function uiText(key: UiKey, values: Record<string, string> = {}): string 
 /** Sentences said one after another. */
 export const joined = (...parts: (string | undefined)[]): string => normalise(parts.filter((p) => p).join(' '));
 
-const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
-export const numberWord = (n: number): string => NUMBER_WORDS[n] ?? String(n);
+export { numberWord };
 
 /** "a, b and c". */
 export function listed(names: readonly string[]): string {
@@ -297,11 +297,9 @@ export function listOf(id: string): ListEntry {
 /** How the skill names an entry aloud: "a C T scan". */
 export const nameOf = (id: string): string => heard(entryOf(id).name);
 
-/** A list's items in groups of three, as they are read. */
+/** A list's items in the groups they are read in: the production grouping, one group per step. */
 export function groupsOf(list: ListEntry): string[][] {
-  const groups: string[][] = [];
-  for (let i = 0; i < list.items.length; i += 3) groups.push(list.items.slice(i, i + 3));
-  return groups;
+  return Array.from({ length: stepsOf(list) }, (_, step) => groupOf(list, step));
 }
 
 /** The question after a topic's last part: its own offer, the next item of its list, or the list's `after`. */
