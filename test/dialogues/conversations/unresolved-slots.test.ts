@@ -1,0 +1,134 @@
+/**
+ * Slot values that do not resolve, with the real Lambda handler, written as transcripts: `// U:` is what the listener
+ * says, `// A:` what Alexa answers (abbreviated; the expectations are built from the compiled content). An unknown
+ * name is echoed (escaped, cleaned and cut short) before the list is read; an empty slot reads the list; a name known
+ * in the other slot is answered; a built-in word caught by a slot acts as that built-in. Every answer also passes the
+ * checks in test/support/conversation.ts.
+ */
+import { ITEM_INTENTS } from '../../../lambda/handlers/item-intents';
+import { type Answer, content, expectedAnswer, groupsOf, joined, listOf, numberWord, uiText } from '../../support/conversation';
+import { exampleOf, launched, ui, yes } from './helpers';
+
+describe('slot values that do not resolve', () => {
+  /** The part of an unknownItem answer that echoes what was heard: between the apology and the list that follows it. */
+  function echoed(a: Answer, listId: string): string {
+    const [before, after] = content.ui.unknownItem.split('{heard}');
+    const list = ` ${expectedAnswer(listId)}`;
+    expect(a.text.startsWith(before)).toBe(true);
+    expect(a.text.endsWith(`${after.trim()}${list}`)).toBe(true);
+    return a.text.slice(before.length, a.text.length - list.length - after.trim().length);
+  }
+
+  it('"magic beans" says so, then reads the treatments three at a time', async () => {
+    const c = await launched();
+    // U: what is magic beans
+    const a = await c.intent('TreatmentDetailIntent', { treatment: { value: 'magic beans' } });
+    // A: Sorry, I don't have information about magic beans. There are six treatments. … The first three are … Would you like to hear the next three?
+    expect(a.text).toBe(joined(uiText('unknownItem', { heard: 'magic beans' }), expectedAnswer('treatments')));
+    expect(a.reprompt).toBe(uiText('listMoreReprompt', { size: numberWord(groupsOf(listOf('treatments'))[1].length), example: exampleOf('treatments') }));
+    expect(a.endSession).toBe(false);
+    // U: the second one
+    const b = await c.intent('ChooseItemIntent', { position: { value: 'second', id: '2', type: 'ItemPosition' } });
+    expect(b.text).toBe(expectedAnswer(groupsOf(listOf('treatments'))[0][1]));
+    // U: repeat — the last real answer, without the apology
+    await c.intent('TreatmentDetailIntent', { treatment: { value: 'magic beans' } });
+    const again = await c.intent('AMAZON.RepeatIntent');
+    expect(again.text).toBe(expectedAnswer('treatments'));
+  });
+
+  it('"yes" after an unknown value plays only what was just offered', async () => {
+    const c = await launched();
+    await c.intent('TestsIntent');
+    // U: tell me about a dexa scan — A: Sorry … There are seven tests … Would you like to hear the next three?
+    await c.intent('TestDetailIntent', { test: { value: 'dexa scan' } });
+    // U: yes — A: the next three tests, as just offered
+    const b = await yes(c);
+    expect(b.text).toBe(expectedAnswer('tests', 1));
+  });
+
+  it('an unknown test names the tests', async () => {
+    const a = await (await launched()).intent('TestDetailIntent', { test: { value: 'a unicorn scan' } });
+    expect(echoed(a, 'tests')).toBe('a unicorn scan');
+  });
+
+  it.each([
+    ['an empty slot', {}],
+    ['a blank value', { value: '   ' }],
+  ])('%s reads the list', async (_name, slot) => {
+    const c = await launched();
+    // U: what is … (nothing heard)
+    const a = await c.intent('TreatmentDetailIntent', { treatment: slot });
+    // A: The aim of treatment is to control secondary bone cancer rather than cure it. … There are six treatments. …
+    expect(a.text).toBe(expectedAnswer('treatments'));
+  });
+
+  it('hostile markup in the slot is echoed escaped, as valid SSML', async () => {
+    const hostile = '<script>&"x"</script>';
+    const a = await (await launched()).intent('TreatmentDetailIntent', { treatment: { value: hostile } });
+    expect(a.ssml).not.toContain('<script>');
+    expect(a.ssml).toContain('&lt;script&gt;&amp;&quot;x&quot;&lt;/script&gt;');
+    expect(echoed(a, 'treatments')).toBe(hostile);
+  });
+
+  it('control characters in the slot are dropped', async () => {
+    const a = await (await launched()).intent('TestDetailIntent', { test: { value: 'magic\u0007 beans\u0000' } });
+    expect(echoed(a, 'tests')).toBe('magic beans');
+  });
+
+  it('a known name in the other slot (a treatment heard as a test) is answered, not called unknown', async () => {
+    const a = await (await launched()).intent('TestDetailIntent', { test: { value: 'chemotherapy' } });
+    expect(a.text).toBe(expectedAnswer('chemotherapy'));
+  });
+
+  it('a 500-character value is cut short in the echo', async () => {
+    const long = 'magic beans and '.repeat(40).slice(0, 500);
+    const a = await (await launched()).intent('TestDetailIntent', { test: { value: long } });
+    const echo = echoed(a, 'tests');
+    expect(echo.length).toBeGreaterThan(0);
+    expect(echo.length).toBeLessThan(100);
+    expect(long.startsWith(echo)).toBe(true);
+  });
+
+  it('a cut that falls inside an emoji still gives valid SSML', async () => {
+    const value = `${'x'.repeat(59)}\u{1F600} beans`;
+    const a = await (await launched()).intent('TreatmentDetailIntent', { treatment: { value } });
+    expect(echoed(a, 'treatments').startsWith('x'.repeat(59))).toBe(true);
+  });
+
+  it('a slot heard as "constructor" is an unknown treatment, not a built-in', async () => {
+    const a = await (await launched()).intent('TreatmentDetailIntent', { treatment: { value: 'constructor' } });
+    expect(echoed(a, 'treatments')).toBe('constructor');
+  });
+
+  describe.each(Object.keys(ITEM_INTENTS))('in %s, a slot heard as a built-in word acts as that built-in', (intent) => {
+    const slot = ITEM_INTENTS[intent].slot;
+    it.each([
+      ['cancel', 'AMAZON.CancelIntent'],
+      ['stop', 'AMAZON.StopIntent'],
+      ['Stop.', 'AMAZON.StopIntent'],
+      ['help', 'AMAZON.HelpIntent'],
+      ['yes', 'AMAZON.YesIntent'],
+      ['no', 'AMAZON.NoIntent'],
+      ['repeat', 'AMAZON.RepeatIntent'],
+      ['go back', 'AMAZON.PreviousIntent'],
+      ['next', 'AMAZON.NextIntent'],
+    ])('"%s" → %s', async (word, builtIn) => {
+      // The same conversation twice: once with the built-in, once with the word caught by the slot.
+      const twins = [await launched(), await launched()];
+      for (const c of twins) {
+        await c.intent('SymptomsIntent');
+        await c.intent('CausesIntent');
+      }
+      const meant = await twins[0].intent(builtIn);
+      // U: (a slot-only sample catches) "cancel"
+      const said = await twins[1].intent(intent, { [slot]: { value: word } });
+      expect(said.ssml).toBe(meant.ssml);
+      expect(said.endSession).toBe(meant.endSession);
+      if (builtIn === 'AMAZON.CancelIntent' || builtIn === 'AMAZON.StopIntent') {
+        // A: Goodbye. Take care.
+        expect(said.text).toBe(ui.goodbye);
+        expect(said.endSession).toBe(true);
+      }
+    });
+  });
+});
