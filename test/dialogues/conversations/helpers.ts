@@ -24,7 +24,6 @@ export const cardTitle = (a: Answer): string | undefined => (a.card?.type === 'S
 /** How often `sentence` is heard in `text`. */
 export const count = (text: string, sentence: string): number => text.split(sentence).length - 1;
 
-/** The second item of a list: the example that help, fallback and reprompts give. */
 /** The item suggested by name after group `step` of a list: the second of that group (the only one, if alone). */
 export const exampleOf = (listId: string, step = 0): string => {
   const group = groupsOf(listOf(listId))[step];
