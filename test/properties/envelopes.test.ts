@@ -233,7 +233,9 @@ async function expectValidResponse(envelope: RequestEnvelope, by: Skill = skill)
     // the words they said are taken out, and only the rest is checked.
     const bare = (word: string) => word.replace(/^\W+|\W+$/g, '');
     const saidWords = new Set(said.flatMap((words) => words.split(/\s+/)).map(bare));
-    const rest = text.split(/\s+/).filter((word) => !saidWords.has(bare(word))).join(' ');
+    // An echo cut short ends in part of a word the listener said.
+    const echoed = (word: string) => saidWords.has(bare(word)) || (bare(word) !== '' && [...saidWords].some((w) => w.startsWith(bare(word))));
+    const rest = text.split(/\s+/).filter((word) => !echoed(word)).join(' ');
     const leaks = INTERNALS.filter((internal) => internal.test(rest));
     expect({ text, leaks }).toEqual({ text, leaks: [] });
   }
