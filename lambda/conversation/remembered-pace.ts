@@ -5,7 +5,7 @@
  * taken while the stored pace could not be read, is heard for the session but not saved: it was worked out
  * from a guess, and saving it would overwrite a pace the listener chose on an earlier visit.
  */
-import { isPace, NORMAL_PACE } from '../speech/pace';
+import { NORMAL_PACE, paceOf } from '../speech/pace';
 import { isRecord } from '../util/is-record';
 import type { ConversationState } from './state';
 
@@ -19,8 +19,8 @@ export interface StoredPreferences {
 export function readPreferences(raw: unknown): StoredPreferences {
   if (!isRecord(raw)) return {};
   const preferences: StoredPreferences = {};
-  // "+ 0" makes a stored -0 the plain 0: the same pace, and the same after a JSON round trip.
-  if (isPace(raw.pace)) preferences.pace = raw.pace + 0;
+  const pace = paceOf(raw.pace);
+  if (pace !== undefined) preferences.pace = pace;
   if (raw.welcomed === true) preferences.welcomed = true;
   return preferences;
 }

@@ -5,7 +5,7 @@
  * Nothing about the listener's health is kept: only positions in the content, a miss count and the pace.
  */
 import type { SkillContent } from '../content/types';
-import { isPace, NORMAL_PACE } from '../speech/pace';
+import { NORMAL_PACE, paceOf } from '../speech/pace';
 import { isRecord } from '../util/is-record';
 import { isValidPlace, type Place } from './place';
 
@@ -85,9 +85,10 @@ export function readState(content: SkillContent, attributes: unknown): Conversat
   state.disclaimed = raw.disclaimed === true;
   state.reviewNoted = raw.reviewNoted === true;
   if (typeof raw.misses === 'number' && Number.isInteger(raw.misses) && raw.misses >= 0) state.misses = Math.min(raw.misses, 10);
-  if (isPace(raw.pace)) state.pace = raw.pace + 0; // -0 is the plain 0
+  state.pace = paceOf(raw.pace) ?? state.pace;
   if (oneOf(PACE_FROM, raw.paceFrom)) state.paceFrom = raw.paceFrom;
-  if (isPace(raw.storedPace)) state.storedPace = raw.storedPace;
+  const storedPace = paceOf(raw.storedPace);
+  if (storedPace !== undefined) state.storedPace = storedPace;
   state.returning = raw.returning === true;
   if (oneOf(PREFERENCES_READ, raw.preferences)) state.preferences = raw.preferences;
   return state;

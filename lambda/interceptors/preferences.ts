@@ -27,7 +27,6 @@ export const DEFAULT_STORE_TIMEOUT_MS = 500;
  * just chosen is worth a short wait, and a request never takes more than the budget and this together.
  */
 export const MIN_SAVE_MS = 100;
-/** When this request's time for the store runs out (ms since the epoch), a request attribute. */
 
 function logStoreError(operation: 'read' | 'save', e: unknown): void {
   const outcome = `${operation}-${timedOut(e) ? 'timed-out' : 'failed'}`;
@@ -70,7 +69,7 @@ export function preferenceInterceptors(adapter: PreferencesStore, timeoutMs = DE
       input.attributesManager.setSessionAttributes(writeState(state));
       try {
         const deadline = requestAttributes(input).storeDeadline;
-        const timeLeft = Math.max(typeof deadline === 'number' ? deadline - Date.now() : timeoutMs, MIN_SAVE_MS);
+        const timeLeft = Math.max(deadline === undefined ? timeoutMs : deadline - Date.now(), MIN_SAVE_MS);
         await withinTime(timeLeft, 'saving preferences', (abortSignal) => adapter.saveAttributes(input.requestEnvelope, { ...preferences }, { abortSignal }));
       } catch (e) {
         logStoreError('save', e);

@@ -11,6 +11,11 @@ export function isPace(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= SLOWEST_PACE && value <= FASTEST_PACE;
 }
 
+/** A pace read from anywhere (the store, the session), or undefined; -0 becomes the plain 0, the same after a JSON round trip. */
+export function paceOf(value: unknown): number | undefined {
+  return isPace(value) ? value + 0 : undefined;
+}
+
 export function rateOf(pace: number): number {
   return PACE_RATES[isPace(pace) ? pace : NORMAL_PACE];
 }
