@@ -19,6 +19,8 @@ build({
   target: 'node22',
   format: 'cjs',
   minify: true,
+  // IPA in the speech book as UTF-8, not \u escapes: smaller, and what the source says.
+  charset: 'utf8',
   sourcemap: false,
   legalComments: 'none',
   // The Lambda Node.js runtime provides the AWS SDK v3; it is loaded only when a preferences table is set.

@@ -1,7 +1,8 @@
 /**
  * The compiled content: what the skill can say, as data. `npm run content` builds it from the YAML in
  * content/ (validated there), so at run time nothing is read from disk and nothing is parsed.
- * All text here is plain text; the speech layer escapes it and turns it into SSML.
+ * All text here is plain text; the speech compiler (tools/content/speech.ts) turns it into SSML at build time.
+ * The skill itself reads `AnswerContent`, the content's shape and its card text, and speaks from the speech book.
  */
 
 /** Where an answer leads when the listener says "yes" to its follow-up question. */
@@ -12,18 +13,16 @@ export interface Offer {
   goTo: string;
 }
 
-/** One answer: a section of the page, a test or a treatment. */
-export interface TopicEntry {
+/** One answer as the skill needs it at run time: its shape; what it says is in the speech book. */
+export interface AnswerTopic {
   kind: 'topic';
   id: string;
   /** Card title. */
   title: string;
-  /** How menus and follow-ups name it: "a bone scan", "the aim of treatment". */
-  name: string;
-  /** Spoken in turn; each part is short enough for one response, "more" plays the next. */
-  parts: string[];
+  /** For each sentence, in order, the part it belongs to: a turn never runs across a part (set by the compiler). */
+  sentenceParts: number[];
   /** The follow-up after the last part. Items of a list get "the next one" when they have none. */
-  offer?: Offer;
+  offer?: { goTo: string };
   /** The disclaimer is said with this answer every time (About). */
   alwaysDisclaim?: boolean;
   /** The answer gives the source's review date itself (About), so a new listener needs no separate note of it. */
@@ -34,24 +33,39 @@ export interface TopicEntry {
   list?: string;
 }
 
-/** A list read three at a time: the tests, the treatments, the topics. */
-export interface ListEntry {
+/** One answer: a section of the page, a test or a treatment. */
+export interface TopicEntry extends AnswerTopic {
+  /** How menus and follow-ups name it: "a bone scan", "the aim of treatment". */
+  name: string;
+  /** Spoken in turn; each part is short enough for one response, "more" plays the next. */
+  parts: string[];
+  offer?: Offer;
+}
+
+/** A list as the skill needs it at run time. */
+export interface AnswerList {
   kind: 'list';
   id: string;
   title: string;
-  name: string;
-  /** Said after the count ("There are seven tests and scans."), before the first group. */
-  intro: string;
-  noun: { one: string; many: string };
   /** Entry ids, in the order they are read. */
   items: string[];
   /** After the last item's answer, the follow-up that leads on from the list. */
-  after?: Offer;
+  after?: { goTo: string };
   /** Slot value ids that are not items but are answered by another entry (radiotherapy → managing symptoms). */
   alsoAnswers: Record<string, string>;
 }
 
+/** A list read three at a time: the tests, the treatments, the topics. */
+export interface ListEntry extends AnswerList {
+  name: string;
+  /** Said after the count ("There are seven tests and scans."), before the first group. */
+  intro: string;
+  noun: { one: string; many: string };
+  after?: Offer;
+}
+
 export type Entry = TopicEntry | ListEntry;
+export type AnswerEntry = AnswerTopic | AnswerList;
 
 export interface LexiconEntry {
   /** The word or phrase as written in the content, matched whole and case-sensitively. */
@@ -143,11 +157,19 @@ export const UI_KEYS = [
 ] as const;
 export type UiKey = (typeof UI_KEYS)[number];
 
-export interface SkillContent {
-  source: SourceInfo;
-  entries: Record<string, Entry>;
+/**
+ * The content as the skill reads it at run time (lambda/content/answers.ts): its shape and card titles. Everything
+ * said, and the text of cards, comes from the speech book.
+ */
+export interface AnswerContent {
+  entries: Record<string, AnswerEntry>;
   /** The entry StartOver and "what can I ask" read: the list of topics. */
   menu: string;
+}
+
+export interface SkillContent extends AnswerContent {
+  source: SourceInfo;
+  entries: Record<string, Entry>;
   lexicon: LexiconEntry[];
   ui: UiStrings;
   /** Locale → the numbers from outside the page: the emergency number, the crisis line, the support line. */

@@ -1,17 +1,18 @@
 /**
- * Renders a place as a reply: pure, content and place in, SSML data out. Every answer leads with the
- * point, then asks one follow-up question whose "yes" is the returned `offer`.
+ * Every reply the skill says is rendered here, from data: a place (a content answer or a screen) or a notice (a
+ * "sorry", a confirmation). Pure: content, place and context in, compiled speech out. Handlers choose what to say;
+ * they never compose it. Every answer leads with the point, then asks one follow-up question whose "yes" is the
+ * returned `offer`.
  */
-import type { Entry, ListEntry, Offer, SkillContent, TopicEntry } from '../content/types';
-import { numberWord, spokenList } from '../speech/phrases';
-import type { AskReply, Card } from '../speech/reply';
-import { BEFORE_QUESTION_MS, MAX_TURN_SECONDS, secondsToSay } from '../speech/duration';
-import { escapeText, joinSsml, NOTHING, pause, type Ssml } from '../speech/ssml';
+import type { AnswerContent, AnswerList, AnswerTopic, UiKey } from '../content/types';
+import { spokenList } from '../speech/phrases';
+import type { AskReply, Card, Reply } from '../speech/reply';
+import { BEFORE_QUESTION_MS, MAX_TURN_SECONDS } from '../speech/duration';
+import { NOTHING, textOf } from '../speech/ssml';
+import { fromListener, joinSpoken, secondsOf, silence, type Spoken } from '../speech/spoken';
 import { DEFAULT_LOCALE, type Voice } from '../speech/voice';
-import { CRISIS, EMERGENCY, exampleItem, groupOf, HELP, listAround, listOfAll, type Place, runEnd, sentencesOf, startOf, stepsOf, WELCOME } from './place';
-
-/** After the emergency advice, what the page says about managing symptoms is offered: pain is the commonest. */
-const AFTER_EMERGENCY = 'symptom-relief';
+import { type EntryPlace, exampleItem, groupOf, isEntry, type Place, runEnd, startOf, stepsOf } from './place';
+import { renderScreen } from './screens';
 
 export interface Rendered {
   reply: AskReply;
@@ -19,207 +20,232 @@ export interface Rendered {
   offer?: Place;
 }
 
+/** A reply that is not a place: said once, never replayed by "repeat". */
+export interface Said {
+  reply: Reply;
+  offer?: Place;
+}
+
 export interface RenderContext {
-  at?: Place;
+  /** The last content answer, which Help speaks about. */
+  at?: EntryPlace;
+  /** Picks the emergency number and the lines from outside the page. */
   locale?: string;
   /** The listener's pace as a prosody rate (100 is normal): a long answer is said in more turns when it is slower. */
   rate?: number;
-  /** Said first, before the place (a short "sorry", an honest "the page doesn't say"): it counts towards the turn's length. */
-  prefix?: Ssml;
+  /** Words the listener said that named nothing the content has: a short "sorry" naming them comes first. */
+  unknownItem?: string;
 }
+
+/** What a screen's row (conversation/screens.ts) renders with. */
+export interface RenderKit {
+  content: AnswerContent;
+  voice: Voice;
+  at?: EntryPlace;
+  locale: string;
+  rate: number;
+  nameOf(id: string): Spoken;
+  /** A list's noun for one of its items, or for several. */
+  nounOf(listId: string, count: 'one' | 'many'): Spoken;
+  /** An item to suggest by name, from the group just read: what the listener has fresh. */
+  exampleOf(list: AnswerList, step?: number): Spoken;
+  withDisclaimer(speech: Spoken, place: Place): Spoken;
+  fits(rendered: Rendered, rate: number): boolean;
+}
+
+/** Replies that are not places, as data: which one, and what it needs. */
+export type Notice =
+  /** A UI sentence, then "What would you like to know?". */
+  | { say: 'prompt'; key: PromptKey }
+  | { say: 'goodbye' }
+  | { say: 'unsupportedLocale' }
+  /** Not understood: a hint that fits the list being heard (if any, at group `step`). */
+  | { say: 'misheard'; list?: AnswerList; step: number }
+  /** Not understood twice: the topics are offered. */
+  | { say: 'offerTopics' }
+  /** "Go back" with nothing before: the topics are offered (the reason said only if not said just now). */
+  | { say: 'nothingBefore'; explained: boolean }
+  /** "The fifth one" when there are fewer. */
+  | { say: 'noSuchItem'; choices: readonly string[] }
+  /** A pace change, confirmed (at the new pace), offering to say `again` at it. */
+  | { say: 'paceChanged'; confirm: UiKey; again?: Place };
+
+/** UI sentences that stand alone before the general question. */
+export type PromptKey = Extract<UiKey, 'noAfterOffer' | 'nothingToRepeat' | 'yesWithoutOffer' | 'nothingNext' | 'chooseNoList' | 'unsupportedRequest' | 'error'>;
 
 export interface Renderer {
   /** Whether a rendered reply, with its question, can be said in MAX_TURN_SECONDS at `rate`. */
   fits(rendered: Rendered, rate: number): boolean;
-  /** `context.at` is the last content answer, which Help speaks about; `context.locale` picks the emergency number. */
   render(place: Place, context?: RenderContext): Rendered;
+  notice(notice: Notice): Said;
 }
 
-export function createRenderer(content: SkillContent, voice: Voice): Renderer {
-  const entry = (id: string): Entry | undefined => content.entries[id];
-  const nameOf = (id: string): Ssml => voice.say(entry(id)?.name ?? id);
-  /** An item to suggest by name, from the group just read: what the listener has fresh. */
-  const exampleOf = (list: ListEntry, step = 0): Ssml => nameOf(exampleItem(list, step));
-  const withDisclaimer = (speech: Ssml, place: Place): Ssml =>
-    joinSsml(speech, place.disclaim ? voice.ui('disclaimer') : undefined, place.reviewNote ? voice.ui('reviewNote') : undefined);
+/** Heard text is echoed back cut short (by characters, never inside an emoji): it is whatever the listener, or a bad request, said. */
+const MAX_ECHO_CHARS = 60;
+/** ...and to a few words, so the apology never pushes an answer past ~40 seconds. */
+const MAX_ECHO_WORDS = 6;
+const echoOf = (heard: string) => Array.from(heard.split(/\s+/).slice(0, MAX_ECHO_WORDS).join(' ')).slice(0, MAX_ECHO_CHARS).join('');
 
-  /** A count said as a word ("three"). */
-  const spokenNumber = (n: number): Ssml => escapeText(numberWord(n));
+const BEFORE_QUESTION = silence(BEFORE_QUESTION_MS);
+
+export function createRenderer(content: AnswerContent, voice: Voice): Renderer {
+  const entry = (id: string) => content.entries[id];
+  const nameOf = (id: string): Spoken => voice.entry(id).name;
+  const nounOf = (listId: string, count: 'one' | 'many'): Spoken => voice.entry(listId)[count] ?? nameOf(listId);
+  const exampleOf = (list: AnswerList, step = 0): Spoken => nameOf(exampleItem(list, step));
+  const withDisclaimer = (speech: Spoken, place: Place): Spoken =>
+    joinSpoken(speech, place.disclaim ? voice.ui('disclaimer') : undefined, place.reviewNote ? voice.ui('reviewNote') : undefined);
 
   /** Whether a reply, with its question, can be said in MAX_TURN_SECONDS at the listener's pace. */
-  const fitsInTurn = ({ reply }: Rendered, rate: number) =>
-    reply.kind === 'ask' && secondsToSay(joinSsml(reply.speech, pause(BEFORE_QUESTION_MS), reply.question), rate) <= MAX_TURN_SECONDS;
+  const fits = ({ reply }: Rendered, rate: number) => secondsOf(joinSpoken(reply.speech, BEFORE_QUESTION, reply.question), rate) <= MAX_TURN_SECONDS;
 
   /** What was said first, alone, when the answer would not fit after it: the answer `id` is offered, from its start. */
-  const offeredAlone = (prefix: Ssml, place: Place, id: string): Rendered => ({
+  const offeredAlone = (prefix: Spoken, place: Place, id: string): Rendered => ({
     reply: { kind: 'ask', speech: withDisclaimer(prefix, place), question: voice.ui('prefixOfferQuestion', { name: nameOf(id) }), reprompt: voice.ui('offerReprompt', { name: nameOf(id) }) },
     offer: startOf(id),
   });
 
-  /** A follow-up question from content, with the reprompt that says what "yes" would bring. */
-  function offerReply(offer: Offer | undefined): Pick<AskReply, 'question' | 'reprompt'> & { offer?: Place } {
-    if (!offer) return { question: voice.ui('welcomeQuestion'), reprompt: voice.ui('genericReprompt') };
-    return { question: voice.say(offer.question), reprompt: voice.ui('offerReprompt', { name: nameOf(offer.goTo) }), offer: startOf(offer.goTo) };
+  /** A follow-up question from content (the entry's own question leads to `goTo`), with the reprompt that says what "yes" would bring. */
+  function offerReply(from: string, goTo: string | undefined): Pick<AskReply, 'question' | 'reprompt'> & { offer?: Place } {
+    const question = voice.entry(from).question;
+    if (!goTo || !question) return { question: voice.ui('welcomeQuestion'), reprompt: voice.ui('genericReprompt') };
+    return { question, reprompt: voice.ui('offerReprompt', { name: nameOf(goTo) }), offer: startOf(goTo) };
   }
 
   /** After an item's last part: the next item of its list, or where the list leads after its last item. */
-  function nextAfterItem(topic: TopicEntry): ReturnType<typeof offerReply> {
+  function nextAfterItem(topic: AnswerTopic): ReturnType<typeof offerReply> {
     const list = topic.list ? entry(topic.list) : undefined;
-    if (topic.offer || !list || list.kind !== 'list') return offerReply(topic.offer);
+    if (topic.offer || !list || list.kind !== 'list') return offerReply(topic.id, topic.offer?.goTo);
     const next = list.items[list.items.indexOf(topic.id) + 1];
-    if (!next) return offerReply(list.after);
-    return {
-      question: voice.ui('nextItemQuestion', { noun: voice.say(list.noun.one), name: nameOf(next) }),
-      reprompt: voice.ui('offerReprompt', { name: nameOf(next) }),
-      offer: startOf(next),
-    };
+    if (!next) return offerReply(list.id, list.after?.goTo);
+    return { question: voice.ui('nextItemQuestion', { noun: nounOf(list.id, 'one'), name: nameOf(next) }), reprompt: voice.ui('offerReprompt', { name: nameOf(next) }), offer: startOf(next) };
   }
 
-  function renderTopic(topic: TopicEntry, place: Place, locale: string, rate: number, prefix: Ssml | undefined): Rendered {
-    const sentences = sentencesOf(topic);
-    // A number from outside the page (content/contacts.yaml) after the page's own words, on the card too.
-    const contact = topic.contact ? voice.contacts(locale)[topic.contact] : undefined;
-    const card: Card = { title: topic.title, text: [...topic.parts, ...(contact ? [`${contact.name}: ${contact.number}, ${contact.hours}.`] : [])].join('\n\n') };
+  const cards = new Map<string, Card>();
+  /** A topic's card: the answer in full, and a number from outside the page (content/contacts.yaml) after it. */
+  function cardOf(topic: AnswerTopic, locale: string): Card {
+    const key = `${topic.id} ${locale}`;
+    let card = cards.get(key);
+    if (!card) {
+      const line = topic.contact ? voice.line(locale, topic.contact) : undefined;
+      const contact = line && { name: textOf(line.name.ssml), number: textOf(line.number.ssml), hours: textOf(line.hours.ssml) };
+      // The answer as written: its sentences, a paragraph a part.
+      const said = voice.entry(topic.id).sentences;
+      const parts: string[] = [];
+      topic.sentenceParts.forEach((part, i) => (parts[part] = parts[part] === undefined ? textOf(said[i].ssml) : `${parts[part]} ${textOf(said[i].ssml)}`));
+      card = { title: topic.title, text: [...parts, ...(contact ? [`${contact.name}: ${contact.number}, ${contact.hours}.`] : [])].join('\n\n') };
+      cards.set(key, card);
+    }
+    return card;
+  }
+
+  function renderTopic(topic: AnswerTopic, place: EntryPlace, locale: string, rate: number, prefix: Spoken | undefined): Rendered {
+    const said = voice.entry(topic.id).sentences;
+    const card = cardOf(topic, locale);
     const disclaimed = topic.alwaysDisclaim ? { ...place, disclaim: true } : place;
     /** The turn that says sentences from this place's up to `end`, with what follows them. */
     const turnTo = (end: number): Rendered => {
       // Only what was said first, when not even one sentence fits after it: the answer is offered, not started.
-      if (end === place.step) return offeredAlone(prefix ?? NOTHING, disclaimed, topic.id);
-      const last = end >= sentences.length;
-      const text = sentences.slice(place.step, end).map((s) => s.text).join(' ');
-      const said = joinSsml(prefix, voice.say(text), last && topic.contact ? voice.ui('supportLine', voice.line(locale, topic.contact)) : undefined);
-      const speech = withDisclaimer(said, disclaimed);
-      if (!last) {
-        return { reply: { kind: 'ask', speech, question: voice.ui('moreQuestion'), reprompt: voice.ui('moreReprompt'), card }, offer: { id: topic.id, step: end } };
-      }
+      if (end === place.step) return offeredAlone(prefix ?? joinSpoken(), disclaimed, topic.id);
+      const last = end >= said.length;
+      const line = last && topic.contact ? voice.ui('supportLine', { ...voice.line(locale, topic.contact) }) : undefined;
+      const speech = withDisclaimer(joinSpoken(prefix, ...said.slice(place.step, end), line), disclaimed);
+      if (!last) return { reply: { kind: 'ask', speech, question: voice.ui('moreQuestion'), reprompt: voice.ui('moreReprompt'), card }, offer: { id: topic.id, step: end } };
       const { offer, ...followUp } = nextAfterItem(topic);
       return { reply: { kind: 'ask', speech, ...followUp, card }, offer };
     };
     // As many sentences as can be said, with the question, in MAX_TURN_SECONDS at the listener's pace.
-    const fits = (end: number) => fitsInTurn(turnTo(end), rate);
-    return turnTo(runEnd(topic, place.step, fits, prefix !== undefined));
+    return turnTo(runEnd(topic, place.step, (end) => fits(turnTo(end), rate), prefix !== undefined));
   }
 
-  function renderList(list: ListEntry, place: Place): Rendered {
+  const listCards = new Map<string, Card>();
+  function renderList(list: AnswerList, place: EntryPlace): Rendered {
     const group = groupOf(list, place.step).map(nameOf);
     const items = spokenList(group);
     const isLast = place.step + 1 >= stepsOf(list);
-    let speech: Ssml;
+    let speech: Spoken;
     if (place.step === 0) {
-      const fill = { count: spokenNumber(list.items.length), noun: voice.say(list.noun.many), size: spokenNumber(group.length), items };
+      const fill = { count: voice.count(list.items.length), noun: nounOf(list.id, 'many'), size: voice.count(group.length), items };
       // How many and the first names, then what the list is about.
-      speech = joinSsml(voice.ui(isLast ? 'listOpeningOnly' : 'listOpening', fill), voice.say(list.intro));
+      speech = joinSpoken(voice.ui(isLast ? 'listOpeningOnly' : 'listOpening', fill), voice.entry(list.id).intro);
     } else if (!isLast) {
-      speech = voice.ui('listNextGroup', { size: spokenNumber(group.length), items });
+      speech = voice.ui('listNextGroup', { size: voice.count(group.length), items });
     } else {
-      speech = group.length === 1 ? voice.ui('listLastOne', { items }) : voice.ui('listLastGroup', { size: spokenNumber(group.length), items });
+      speech = group.length === 1 ? voice.ui('listLastOne', { items }) : voice.ui('listLastGroup', { size: voice.count(group.length), items });
     }
     speech = withDisclaimer(speech, place);
-    const card: Card = { title: list.title, text: [list.intro, ...list.items.map((id) => `• ${entry(id)?.title ?? id}`)].join('\n') };
+    let card = listCards.get(list.id);
+    if (!card) listCards.set(list.id, (card = { title: list.title, text: [textOf(voice.entry(list.id).intro?.ssml ?? NOTHING), ...list.items.map((id) => `• ${entry(id).title}`)].join('\n') }));
     if (isLast) {
       return { reply: { kind: 'ask', speech, question: voice.ui('listChooseQuestion'), reprompt: voice.ui('listChooseReprompt', { example: exampleOf(list, place.step) }), card } };
     }
-    const nextSize = spokenNumber(groupOf(list, place.step + 1).length);
+    const nextSize = voice.count(groupOf(list, place.step + 1).length);
     return {
       reply: { kind: 'ask', speech, question: voice.ui('listMoreQuestion', { size: nextSize }), reprompt: voice.ui('listMoreReprompt', { size: nextSize, example: exampleOf(list, place.step) }), card },
       offer: { id: list.id, step: place.step + 1 },
     };
   }
 
-  /** Every name of a list in one turn, for a listener who wants them all at once; then the choice. */
-  function renderAll(list: ListEntry, place: Place, rate: number): Rendered {
-    const names = list.items.map(nameOf);
-    const choose = { question: voice.ui('listChooseQuestion'), reprompt: voice.ui('listChooseReprompt', { example: exampleOf(list) }) };
-    const whole: Rendered = { reply: { kind: 'ask', speech: voice.ui('listAll', { count: spokenNumber(names.length), noun: voice.say(list.noun.many), items: spokenList(names) }), ...choose } };
-    // A long list at a slow pace would take over MAX_TURN_SECONDS in one turn: then as many names as fit, and the rest after "yes".
-    const firstPart = (shown: number): Rendered => {
-      const rest = spokenNumber(names.length - shown);
-      return {
-        reply: {
-          kind: 'ask',
-          speech: voice.ui('listAllFirst', { count: spokenNumber(names.length), noun: voice.say(list.noun.many), items: joinSsml(...names.slice(0, shown).map((n) => joinSsml(n, ',' as Ssml))), rest }),
-          question: voice.ui('listAllMoreQuestion', { rest }),
-          reprompt: voice.ui('listAllMoreReprompt', { rest, example: exampleOf(list) }),
-        },
-        offer: { id: place.id, step: shown },
-      };
-    };
-    if (place.step === 0) {
-      if (fitsInTurn(whole, rate) || names.length < 2) return whole;
-      let shown = 1;
-      while (shown + 1 < names.length && fitsInTurn(firstPart(shown + 1), rate)) shown += 1;
-      return firstPart(shown);
-    }
-    const rest = names.slice(place.step);
-    return { reply: { kind: 'ask', speech: voice.ui('listAllRest', { count: spokenNumber(rest.length), items: spokenList(rest) }), ...choose } };
-  }
-
-  function renderHelp(context: Place | undefined, locale: string): Rendered {
-    const at = context ? entry(context.id) : undefined;
-    const list = context ? listAround(content, context.id) : undefined;
-    let speech: Ssml;
-    // Help only promises what "next" will really do from here.
-    if (context && at?.kind === 'list') {
-      const more = context.step + 1 < stepsOf(at);
-      const menu = at.id === content.menu;
-      speech = voice.ui(menu ? (more ? 'helpMenu' : 'helpMenuEnd') : more ? 'helpList' : 'helpListEnd', { name: nameOf(at.id), example: exampleOf(at, context.step) });
-    } else if (at && list?.kind === 'list') {
-      const last = list.items[list.items.length - 1] === at.id;
-      speech = voice.ui(last ? 'helpItemLast' : 'helpItem', { name: nameOf(at.id), noun: voice.say(last ? list.noun.many : list.noun.one), example: exampleOf(list) });
-    } else if (at) speech = voice.ui('helpTopic', { name: nameOf(at.id) });
-    else speech = voice.ui('helpGeneral');
-    // Help is fuller than the welcome: urgent help first ("help me" may be a call for it), the disclaimer in full.
-    const urgent = voice.ui('helpUrgent', { number: voice.emergencyNumber(locale) });
-    return {
-      reply: { kind: 'ask', speech: joinSsml(urgent, speech, voice.ui('disclaimer')), question: voice.ui('helpQuestion'), reprompt: voice.ui('genericReprompt') },
-    };
-  }
-
-  function render(place: Place, { prefix: said, ...context }: RenderContext = {}): Rendered {
-    const lead = place.lead ? entry(place.lead) : undefined;
-    const prefix = said ?? (lead?.kind === 'topic' ? voice.say(lead.parts[0]) : undefined);
+  function render(place: Place, { at, locale = DEFAULT_LOCALE, rate = 100, unknownItem }: RenderContext = {}): Rendered {
+    // Said first: a "sorry" naming what was heard, or the honest "the page doesn't say" of a lead.
+    const lead = isEntry(place) && place.lead ? voice.entry(place.lead) : undefined;
+    const prefix = unknownItem !== undefined ? voice.ui('unknownItem', { heard: fromListener(echoOf(unknownItem)) }) : lead ? leadPart(place as EntryPlace) : undefined;
+    if (!isEntry(place)) return prefixed(renderScreen(place, { content, voice, at, locale, rate, nameOf, nounOf, exampleOf, withDisclaimer, fits }), prefix);
     const target = entry(place.id);
-    if (target?.kind === 'topic') return renderTopic(target, place, context.locale ?? DEFAULT_LOCALE, context.rate ?? 100, prefix);
-    const rendered = renderPlace(place, context);
-    if (!prefix) return rendered;
-    const prefixed: Rendered = { ...rendered, reply: { ...rendered.reply, speech: joinSsml(prefix, rendered.reply.speech) } };
-    // Too long together at the listener's pace: what was said first, then the place is offered.
-    if (target?.kind !== 'list' || fitsInTurn(prefixed, context.rate ?? 100)) return prefixed;
-    return offeredAlone(prefix, place, target.id);
+    if (target.kind === 'topic') return renderTopic(target, place, locale, rate, prefix);
+    const rendered = prefixed(renderList(target, place), prefix);
+    // Too long together at the listener's pace: what was said first, then the list is offered.
+    return prefix && !fits(rendered, rate) ? offeredAlone(prefix, place, target.id) : rendered;
   }
 
-  function renderPlace(place: Place, { at, locale = DEFAULT_LOCALE, rate = 100 }: RenderContext): Rendered {
-    if (place.id === WELCOME) {
-      const welcome = voice.ui(place.step === 1 ? 'welcomeBack' : 'welcome');
-      return { reply: { kind: 'ask', speech: withDisclaimer(welcome, place), question: voice.ui('welcomeQuestion'), reprompt: voice.ui('genericReprompt') } };
-    }
-    if (place.id === HELP) return renderHelp(at, locale);
-    if (place.id === EMERGENCY) {
-      return {
-        reply: {
-          kind: 'ask',
-          speech: voice.ui('emergencyNow', { number: voice.emergencyNumber(locale) }),
-          question: voice.ui('emergencyQuestion'),
-          reprompt: voice.ui('offerReprompt', { name: nameOf(AFTER_EMERGENCY) }),
-        },
-        offer: startOf(AFTER_EMERGENCY),
-      };
-    }
-    if (place.id === CRISIS) {
-      // No offer of symptom management here: "yes" says the numbers again.
-      const line = voice.line(locale, 'crisis');
-      return {
-        reply: { kind: 'ask', speech: voice.ui('crisisNow', { ...line, emergency: voice.emergencyNumber(locale) }), question: voice.ui('crisisQuestion'), reprompt: voice.ui('crisisReprompt') },
-        offer: startOf(CRISIS),
-      };
-    }
-    const all = listOfAll(place.id);
-    const whole = all === undefined ? undefined : entry(all);
-    if (whole?.kind === 'list') return renderAll(whole, place, rate);
-    const list = entry(place.id);
-    if (list?.kind !== 'list') throw new Error(`no list '${place.id}'`);
-    return renderList(list, place);
+  /** A lead's first part: the sentences of its part 0. */
+  function leadPart(place: EntryPlace): Spoken {
+    const topic = entry(place.lead as string) as AnswerTopic;
+    const said = voice.entry(topic.id).sentences;
+    return joinSpoken(...said.filter((_, i) => topic.sentenceParts[i] === 0));
   }
 
-  return { render, fits: fitsInTurn };
+  const prefixed = (rendered: Rendered, prefix: Spoken | undefined): Rendered =>
+    prefix ? { ...rendered, reply: { ...rendered.reply, speech: joinSpoken(prefix, rendered.reply.speech) } } : rendered;
+
+  const prompt = (speech: Spoken): Said => ({ reply: { kind: 'ask', speech, question: voice.ui('welcomeQuestion'), reprompt: voice.ui('genericReprompt') } });
+  const topicsOffer = () => startOf(content.menu);
+
+  function notice(said: Notice): Said {
+    switch (said.say) {
+      case 'prompt':
+        return prompt(voice.ui(said.key));
+      case 'goodbye':
+        return { reply: { kind: 'tell', speech: voice.ui('goodbye') } };
+      case 'unsupportedLocale':
+        return { reply: { kind: 'tell', speech: voice.ui('unsupportedLocale') } };
+      case 'misheard': {
+        const { list, step } = said;
+        const speech = list && list.id !== content.menu ? voice.ui('fallbackList', { name: nameOf(list.id), example: nameOf(exampleItem(list, step)) }) : voice.ui('fallbackGeneral');
+        return { reply: { kind: 'ask', speech, question: voice.ui('fallbackQuestion'), reprompt: voice.ui('genericReprompt') } };
+      }
+      case 'offerTopics':
+        return { reply: { kind: 'ask', speech: joinSpoken(), question: voice.ui('fallbackOfferTopics'), reprompt: voice.ui('offerReprompt', { name: nameOf(content.menu) }) }, offer: topicsOffer() };
+      case 'nothingBefore':
+        return { reply: { kind: 'ask', speech: said.explained ? joinSpoken() : voice.ui('nothingBefore'), question: voice.ui('topicsQuestion'), reprompt: voice.ui('topicsReprompt') }, offer: topicsOffer() };
+      case 'noSuchItem':
+        return {
+          reply: {
+            kind: 'ask',
+            speech: voice.ui('chooseNoSuchItem', { size: voice.count(said.choices.length) }),
+            question: voice.ui('listChooseQuestion'),
+            reprompt: voice.ui('listChooseReprompt', { example: nameOf(said.choices[0]) }),
+          },
+        };
+      case 'paceChanged': {
+        const { again, confirm } = said;
+        if (!again) return prompt(voice.ui(confirm));
+        // Say which answer "yes" would repeat: after a detour, "that" could be anything.
+        const question = isEntry(again) ? voice.ui('paceAgainNamed', { name: nameOf(again.id) }) : voice.ui('paceAgainQuestion');
+        return { reply: { kind: 'ask', speech: voice.ui(confirm), question, reprompt: voice.ui('paceReprompt') }, offer: again };
+      }
+    }
+  }
+
+  return { render, fits, notice };
 }

@@ -4,26 +4,27 @@
  * longer exists is dropped, field by field, and the conversation carries on from a sensible default.
  * Nothing about the listener's health is kept: only positions in the content, a miss count and the pace.
  */
-import type { SkillContent } from '../content/types';
+import type { AnswerContent } from '../content/types';
 import { NORMAL_PACE, paceOf } from '../speech/pace';
 import { isRecord } from '../util/is-record';
-import { isValidPlace, type Place } from './place';
+import { type EntryPlace, isValidEntryPlace, type Place } from './place';
+import { readScreen } from './screens';
 
 export interface ConversationState {
-  /** What "repeat" replays: the last real answer, the welcome or the help, never a "sorry". */
+  /** What "repeat" replays: the last real answer or screen, never a "sorry". */
   said?: Place;
   /** The last content answer: what Help, "next" and "go back" work from. */
-  at?: Place;
+  at?: EntryPlace;
   /** What "yes" plays: the follow-up the last answer offered. */
   offer?: Place;
   /** Earlier answers, oldest first, for "go back". */
-  back: Place[];
+  back: EntryPlace[];
   /** The medical-advice disclaimer has been said this session. */
   disclaimed: boolean;
   /** A new listener has been told this session when the information was last reviewed (by the welcome or a note). */
   reviewNoted: boolean;
   /** Where "next" goes from the last content answer as it was said (its end depends on the pace it was said at). */
-  next?: Place;
+  next?: EntryPlace;
   /** Misunderstandings in a row, so the skill changes tack instead of repeating itself. */
   misses: number;
   /** The speaking pace, a step of speech/pace.ts, for every answer and reprompt. */
@@ -58,29 +59,33 @@ export const MAX_BACK = 10;
 export const initialState = (): ConversationState => ({ back: [], disclaimed: false, reviewNoted: false, misses: 0, pace: NORMAL_PACE, paceFrom: 'default', returning: false, preferences: 'unread' });
 
 
-function readPlace(content: SkillContent, raw: unknown): Place | undefined {
-  if (!isRecord(raw) || typeof raw.id !== 'string' || typeof raw.step !== 'number') return undefined;
-  const place: Place = { id: raw.id, step: raw.step };
+/** A content answer's place, or undefined if it does not point at real content. */
+function readEntryPlace(content: AnswerContent, raw: unknown): EntryPlace | undefined {
+  if (!isRecord(raw) || raw.screen !== undefined || typeof raw.id !== 'string' || typeof raw.step !== 'number') return undefined;
+  const place: EntryPlace = { id: raw.id, step: raw.step };
   if (raw.disclaim === true) place.disclaim = true;
   if (raw.reviewNote === true) place.reviewNote = true;
   if (typeof raw.lead === 'string' && Object.hasOwn(content.entries, raw.lead) && content.entries[raw.lead].kind === 'topic') place.lead = raw.lead;
-  return isValidPlace(content, place) ? place : undefined;
+  return isValidEntryPlace(content, place) ? place : undefined;
 }
 
-export function readState(content: SkillContent, attributes: unknown): ConversationState {
+/** Any place: a screen (its row in conversation/screens.ts reads its variant) or a content answer. */
+const readPlace = (content: AnswerContent, raw: unknown): Place | undefined => (isRecord(raw) && raw.screen !== undefined ? readScreen(raw, content) : readEntryPlace(content, raw));
+
+export function readState(content: AnswerContent, attributes: unknown): ConversationState {
   const state = initialState();
   const raw = isRecord(attributes) ? attributes.conversation : undefined;
   if (!isRecord(raw)) return state;
   const said = readPlace(content, raw.said);
-  const at = readPlace(content, raw.at);
+  const at = readEntryPlace(content, raw.at);
   const offer = readPlace(content, raw.offer);
   if (said) state.said = said;
   if (at) state.at = at;
   if (offer) state.offer = offer;
-  const next = readPlace(content, raw.next);
+  const next = readEntryPlace(content, raw.next);
   if (next) state.next = next;
   if (Array.isArray(raw.back)) {
-    state.back = raw.back.map((p) => readPlace(content, p)).filter((p): p is Place => p !== undefined).slice(-MAX_BACK);
+    state.back = raw.back.map((p) => readEntryPlace(content, p)).filter((p): p is EntryPlace => p !== undefined).slice(-MAX_BACK);
   }
   state.disclaimed = raw.disclaimed === true;
   state.reviewNoted = raw.reviewNoted === true;

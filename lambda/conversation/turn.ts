@@ -1,64 +1,89 @@
 /**
- * One request's conversation: reads the session state, plays places and replies, writes the state back
- * and builds the Alexa response. Handlers decide *what* to say; this is the one place that says it.
+ * One request's conversation: reads the session state, plays places and notices, writes the state back and
+ * builds the Alexa response. The state is private: handlers ask for what they need and change it only through
+ * the verbs here (play, say, miss, setPace, startOver, goBack, and the preference store's few), so each rule
+ * of the conversation has one owner. Handlers decide *what* to say; conversation/render.ts says it.
  */
 import { getLocale, type HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
-import type { Reply } from '../speech/reply';
+import type { AnswerContent } from '../content/types';
 import { BEFORE_QUESTION_MS } from '../speech/duration';
 import { rateOf } from '../speech/pace';
-import { DEFAULT_LOCALE, type Voice } from '../speech/voice';
-import { atRate, joinSsml, pause, type Ssml } from '../speech/ssml';
-import { CRISIS, EMERGENCY, HELP, isScreen, type Place, samePlace, WELCOME } from './place';
-import type { Renderer } from './render';
-import { type ConversationState, MAX_BACK, readState, writeState } from './state';
-import type { SkillContent } from '../content/types';
+import type { Reply } from '../speech/reply';
+import { atRate } from '../speech/ssml';
+import { joinSpoken, silence } from '../speech/spoken';
+import { DEFAULT_LOCALE } from '../speech/voice';
+import { type EntryPlace, isEntry, type Place, placeOnly, samePlace } from './place';
+import { preferencesToSave, type StoredPreferences, takeStored } from './remembered-pace';
+import type { Notice, Renderer } from './render';
+import { rulesOf, screenSaysReviewDate } from './screens';
+import { type ConversationState, MAX_BACK, type PaceFrom, type PreferencesRead, readState, writeState } from './state';
 
-
-export interface TurnOptions {
-  /** Remember the place for "go back" (new answers do; going back itself does not). */
+export interface PlayOptions {
+  /** Remember the place for "go back" (new answers do; going back and repeating do not). */
   remember?: boolean;
-  /** Said first, before the place: a short "sorry" that the place then answers. Repeat replays only the place. */
-  prefix?: Ssml;
+  /** Words heard that named nothing the content has: a short "sorry" naming them comes first. Repeat replays only the place. */
+  unknownItem?: string;
 }
 
-export interface RespondOptions {
-  /** A misunderstanding: the count of misses goes on instead of starting again. */
-  miss?: boolean;
-  /** What "yes" plays after this reply. Without one, "yes" has nothing to accept: the last question asked was this reply's. */
-  offer?: Place;
-}
+/** Notices that answer a misunderstanding: the count of misses goes on. Every other reply starts it again. */
+const MISUNDERSTANDINGS: ReadonlySet<Notice['say']> = new Set(['misheard', 'offerTopics']);
+
+const BEFORE_QUESTION = silence(BEFORE_QUESTION_MS);
 
 export class Turn {
-  readonly state: ConversationState;
-  private readonly inSession: boolean;
+  readonly #state: ConversationState;
+  readonly #inSession: boolean;
   /** The request's locale, for what differs by country (the emergency number). */
   readonly locale: string;
 
   constructor(
     private readonly input: HandlerInput,
-    private readonly content: SkillContent,
+    private readonly content: AnswerContent,
     private readonly renderer: Renderer,
-    private readonly voice: Voice,
   ) {
     // Requests outside a session (skill events) have no attributes to read or write.
-    this.inSession = Boolean(input.requestEnvelope.session);
+    this.#inSession = Boolean(input.requestEnvelope.session);
     this.locale = getLocale(input.requestEnvelope) || DEFAULT_LOCALE;
-    this.state = readState(content, this.inSession ? input.attributesManager.getSessionAttributes() : undefined);
+    this.#state = readState(content, this.#inSession ? input.attributesManager.getSessionAttributes() : undefined);
   }
 
-  /** Plays a place: a content answer, the welcome or the help. Says the disclaimer once a session. */
-  play(place: Place, { remember = true, prefix }: TurnOptions = {}): Response {
-    const shown: Place = { id: place.id, step: place.step };
-    if (place.lead) shown.lead = place.lead;
-    // Once a session: with the first thing said, unless that already says it (Help, About) or must be said
-    // alone (the emergency advice).
-    if (place.disclaim || (place.id !== HELP && place.id !== EMERGENCY && place.id !== CRISIS && !this.state.disclaimed)) shown.disclaim = true;
+  /** What "repeat" replays: the last real answer or screen, never a "sorry". */
+  get said(): Place | undefined {
+    return this.#state.said;
+  }
+
+  /** The last content answer: what Help, "next", "the second one" and "read them all" work from. */
+  get at(): EntryPlace | undefined {
+    return this.#state.at;
+  }
+
+  /** What "yes" plays, if anything. */
+  get offer(): Place | undefined {
+    return this.#state.offer;
+  }
+
+  /** The listener has used the skill before: a shorter welcome. */
+  get returning(): boolean {
+    return this.#state.returning;
+  }
+
+  get pace(): number {
+    return this.#state.pace;
+  }
+
+  /** Plays a place: a content answer or a screen, following its rules (conversation/screens.ts). */
+  play(place: Place, { remember = true, unknownItem }: PlayOptions = {}): Response {
+    const state = this.#state;
+    const rules = rulesOf(place);
+    const shown = placeOnly(place);
+    // Once a session, with the first place that carries it; a repeat says it again.
+    if (place.disclaim || (rules.disclaimer === 'once' && !state.disclaimed)) shown.disclaim = true;
     // A new listener who asked straight out (no welcome) hears once how old the information is: with the first
-    // answer that has room for it at their pace (never with the safety screens or Help).
-    const context = { at: this.state.at, locale: this.locale, rate: rateOf(this.state.pace), prefix };
-    const noteWanted = !this.state.reviewNoted && !this.state.returning && !isScreen(place.id) && !this.datesItself(place);
-    if (place.reviewNote || noteWanted) shown.reviewNote = true;
+    // answer that has room for it at their pace.
+    const context = { at: state.at, locale: this.locale, rate: rateOf(state.pace), unknownItem };
+    const datesItself = this.datesItself(place);
+    if (place.reviewNote || (!state.reviewNoted && !state.returning && rules.carriesReviewNote && !datesItself)) shown.reviewNote = true;
     let rendered = this.renderer.render(shown, context);
     if (shown.reviewNote) {
       // Only where it fits beside what would be said without it: the note never takes an answer's sentence's place.
@@ -69,53 +94,113 @@ export class Turn {
         rendered = without;
       }
     }
-    if (shown.reviewNote || (place.id === WELCOME && place.step === 0) || this.datesItself(place)) this.state.reviewNoted = true;
-    const { reply, offer } = rendered;
-    if (place.id !== EMERGENCY && place.id !== CRISIS) this.state.disclaimed = true;
-    if (!isScreen(place.id)) {
-      if (offer) this.state.next = offer;
-      else delete this.state.next;
-      if (remember && this.state.at && !samePlace(this.state.at, shown)) this.state.back = [...this.state.back, this.state.at].slice(-MAX_BACK);
-      this.state.at = shown;
+    if (shown.reviewNote || datesItself) state.reviewNoted = true;
+    if (rules.disclaimer !== 'never') state.disclaimed = true;
+    if (rules.remembered && isEntry(shown)) {
+      if (rendered.offer && isEntry(rendered.offer)) state.next = rendered.offer;
+      else delete state.next;
+      if (remember && state.at && !samePlace(state.at, shown)) state.back = [...state.back, state.at].slice(-MAX_BACK);
+      state.at = shown;
     }
-    this.state.said = shown;
-    // Help keeps the question that was asked before it, so "yes" still answers that question.
-    const next = place.id === HELP ? this.state.offer : offer;
-    return this.respond(reply, { offer: next });
+    state.said = shown;
+    return this.respond(rendered.reply, rules.keepsOffer ? state.offer : rendered.offer, false);
   }
 
-  /** An answer that gives the review date itself (About): it needs no note of it. */
-  private datesItself(place: Place): boolean {
-    const entry = Object.hasOwn(this.content.entries, place.id) ? this.content.entries[place.id] : undefined;
-    return entry?.kind === 'topic' && entry.givesReviewDate === true;
+  /** Says a notice (a "sorry", a confirmation): not a place, so "repeat" will not replay it. */
+  say(notice: Notice): Response {
+    const { reply, offer } = this.renderer.notice(notice);
+    return this.respond(reply, offer, MISUNDERSTANDINGS.has(notice.say));
+  }
+
+  /** One more misunderstanding in a row; how many now. */
+  miss(): number {
+    this.#state.misses += 1;
+    return this.#state.misses;
+  }
+
+  /** A new pace. `absolute`: it does not depend on the current one ("normal speed"), so it is known even when that is not. */
+  setPace(pace: number, { absolute = false } = {}): void {
+    const state = this.#state;
+    state.pace = pace;
+    state.paceFrom = absolute || state.paceFrom === 'known' ? 'known' : 'stepped';
+  }
+
+  /** Forgets the answers heard, so "go back" and Help start from the top. */
+  startOver(): void {
+    this.#state.back = [];
+    delete this.#state.at;
+  }
+
+  /** The answer before the last one, taken off the history, if there is one. */
+  goBack(): EntryPlace | undefined {
+    const before = this.#state.back.pop();
+    return before && { id: before.id, step: before.step };
   }
 
   /** Where "next" goes from the last content answer: its next part, group or item, whatever was asked since. */
   continuation(): Place | undefined {
-    if (this.state.next) return this.state.next;
-    return this.state.at ? this.renderer.render(this.state.at, { locale: this.locale, rate: rateOf(this.state.pace) }).offer : undefined;
+    const { next, at, pace } = this.#state;
+    if (next) return next;
+    return at ? this.renderer.render(at, { locale: this.locale, rate: rateOf(pace) }).offer : undefined;
   }
 
-  /** A short reply that asks what the listener would like now, with the general reprompt. */
-  askAnew(speech: Ssml, options: RespondOptions = {}): Response {
-    return this.respond({ kind: 'ask', speech, question: this.voice.ui('welcomeQuestion'), reprompt: this.voice.ui('genericReprompt') }, options);
+  /** Where reading the preference store stands this session. */
+  get preferencesRead(): PreferencesRead {
+    return this.#state.preferences;
+  }
+
+  /** The store was read: take in what it holds (conversation/remembered-pace.ts). */
+  preferencesLoaded(stored: StoredPreferences, options: { paceBeingChanged: boolean }): void {
+    this.#state.preferences = 'read';
+    takeStored(this.#state, stored, options);
+  }
+
+  /** The read failed: once, it is tried again next request; twice, the session goes on without. */
+  preferencesFailed(): void {
+    this.#state.preferences = this.#state.preferences === 'unread' ? 'failed-once' : 'unavailable';
   }
 
   /**
-   * Says a reply that is not a place (a "sorry", a confirmation); "repeat" will not replay it. Any reply but
-   * a misunderstanding (`miss`) means the listener was understood, so the count of misses starts again.
+   * The preferences to save now, or undefined. Each change is saved once: the session records it as stored
+   * before the save is tried, so a failed save is logged, not tried again every turn.
    */
-  respond(reply: Reply, { miss = false, offer }: RespondOptions = {}): Response {
-    if (!miss) this.state.misses = 0;
-    if (offer) this.state.offer = offer;
-    else delete this.state.offer;
-    if (this.inSession) this.input.attributesManager.setSessionAttributes(writeState(this.state));
+  preferencesToSave(): Required<StoredPreferences> | undefined {
+    const preferences = preferencesToSave(this.#state);
+    if (!preferences) return undefined;
+    this.#state.storedPace = preferences.pace;
+    this.writeAttributes();
+    return preferences;
+  }
+
+  /** Where the pace came from, for the preference rules and their tests. */
+  get paceFrom(): PaceFrom {
+    return this.#state.paceFrom;
+  }
+
+  /** An answer or screen that gives the review date itself (About, the first welcome): it needs no note of it. */
+  private datesItself(place: Place): boolean {
+    if (!isEntry(place)) return screenSaysReviewDate(place);
+    const entry = this.content.entries[place.id];
+    return entry.kind === 'topic' && entry.givesReviewDate === true;
+  }
+
+  private writeAttributes(): void {
+    if (this.#inSession) this.input.attributesManager.setSessionAttributes(writeState(this.#state));
+  }
+
+  /** Builds the response. Any reply but one to a misunderstanding means the listener was understood: the misses start again. */
+  private respond(reply: Reply, offer: Place | undefined, misunderstood: boolean): Response {
+    const state = this.#state;
+    if (!misunderstood) state.misses = 0;
+    if (offer) state.offer = offer;
+    else delete state.offer;
+    this.writeAttributes();
     const builder = this.input.responseBuilder;
     // Everything said, reprompts too, at the listener's pace.
-    const rate = rateOf(this.state.pace);
-    if (reply.kind === 'tell') return builder.speak(atRate(reply.speech, rate)).withShouldEndSession(true).getResponse();
-    const said = reply.speech ? joinSsml(reply.speech, pause(BEFORE_QUESTION_MS), reply.question) : reply.question;
-    builder.speak(atRate(said, rate)).reprompt(atRate(reply.reprompt, rate));
+    const rate = rateOf(state.pace);
+    if (reply.kind === 'tell') return builder.speak(atRate(reply.speech.ssml, rate)).withShouldEndSession(true).getResponse();
+    const said = reply.speech.ssml ? joinSpoken(reply.speech, BEFORE_QUESTION, reply.question) : reply.question;
+    builder.speak(atRate(said.ssml, rate)).reprompt(atRate(reply.reprompt.ssml, rate));
     if (reply.card) builder.withSimpleCard(reply.card.title, reply.card.text);
     return builder.withShouldEndSession(false).getResponse();
   }

@@ -3,11 +3,11 @@
  * the log gets the stack (never the request's user, device or words). No exception ever reaches Alexa.
  */
 import { getRequestType, type ErrorHandler } from 'ask-sdk-core';
-import { turnFor, voice } from '../conversation/turn-for';
+import { renderer, turnFor } from '../conversation/turn-for';
 import { requestAttributes } from '../request/attributes';
 import { intentNameOf } from '../request/facts';
 import { log } from '../logging/log';
-import { joinSsml } from '../speech/ssml';
+import { joinSpoken } from '../speech/spoken';
 
 export const SkillErrorHandler: ErrorHandler = {
   canHandle: () => true,
@@ -25,10 +25,12 @@ export const SkillErrorHandler: ErrorHandler = {
     // The error line stands for the request line this request will not get: same fields, plus the stack.
     log('error', { event: 'error', requestType, intent, outcome: 'error', durationMs, message: error.message, stack: error.stack });
     try {
-      return turnFor(input).askAnew(voice.ui('error'));
+      return turnFor(input).say({ say: 'prompt', key: 'error' });
     } catch {
-      // The conversation itself failed: answer with the bare builder, still inviting another try.
-      return input.responseBuilder.speak(joinSsml(voice.ui('error'), voice.ui('welcomeQuestion'))).reprompt(voice.ui('genericReprompt')).withShouldEndSession(false).getResponse();
+      // The conversation itself failed: the same words through the bare builder, still inviting another try.
+      const { reply } = renderer.notice({ say: 'prompt', key: 'error' });
+      if (reply.kind !== 'ask') throw error;
+      return input.responseBuilder.speak(joinSpoken(reply.speech, reply.question).ssml).reprompt(reply.reprompt.ssml).withShouldEndSession(false).getResponse();
     }
   },
 };

@@ -5,9 +5,7 @@
  */
 import { getSlot, type RequestHandler } from 'ask-sdk-core';
 import { groupOf, listAround, startOf } from '../conversation/place';
-import { content, turnFor, voice } from '../conversation/turn-for';
-import { escapeText } from '../speech/ssml';
-import { numberWord } from '../speech/phrases';
+import { content, turnFor } from '../conversation/turn-for';
 import { isIntent, resolvedId } from '../request/facts';
 
 export const CHOOSE_ITEM_INTENT = 'ChooseItemIntent';
@@ -16,9 +14,9 @@ export const ChooseItemHandler: RequestHandler = {
   canHandle: (input) => isIntent(input, CHOOSE_ITEM_INTENT),
   handle: (input) => {
     const turn = turnFor(input);
-    const at = turn.state.at;
+    const at = turn.at;
     const list = at ? listAround(content, at.id) : undefined;
-    if (!at || !list) return turn.askAnew(voice.ui('chooseNoList'));
+    if (!at || !list) return turn.say({ say: 'prompt', key: 'chooseNoList' });
     // After a group, a position within it; after an item, within the whole list. A position beyond the group
     // ("number five" after the first three) can only mean the whole list.
     const group = list.id === at.id ? groupOf(list, at.step) : list.items;
@@ -27,11 +25,6 @@ export const ChooseItemHandler: RequestHandler = {
     const choices = index >= group.length ? list.items : group;
     const chosen = Number.isInteger(index) && index >= 0 ? choices[index] : undefined;
     if (chosen) return turn.play(startOf(chosen));
-    return turn.respond({
-      kind: 'ask',
-      speech: voice.ui('chooseNoSuchItem', { size: escapeText(numberWord(choices.length)) }),
-      question: voice.ui('listChooseQuestion'),
-      reprompt: voice.ui('listChooseReprompt', { example: voice.say(content.entries[choices[0]].name) }),
-    });
+    return turn.say({ say: 'noSuchItem', choices });
   },
 };

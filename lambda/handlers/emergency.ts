@@ -6,7 +6,7 @@
  * (conversation/render.ts). The skill never places a call. "Repeat" says it all again.
  */
 import type { RequestHandler } from 'ask-sdk-core';
-import { CRISIS, EMERGENCY, startOf } from '../conversation/place';
+import { screen } from '../conversation/place';
 import { turnFor } from '../conversation/turn-for';
 import { isIntent } from '../request/facts';
 
@@ -16,5 +16,5 @@ export const CRISIS_INTENT = 'CrisisIntent';
 
 export const EmergencyHandler: RequestHandler = {
   canHandle: (input) => isIntent(input, EMERGENCY_INTENT) || isIntent(input, CRISIS_INTENT),
-  handle: (input) => turnFor(input).play(startOf(isIntent(input, CRISIS_INTENT) ? CRISIS : EMERGENCY)),
+  handle: (input) => turnFor(input).play(screen(isIntent(input, CRISIS_INTENT) ? 'crisis' : 'emergency')),
 };

@@ -7,7 +7,7 @@ import { getSlot, type HandlerInput, type RequestHandler } from 'ask-sdk-core';
 import type { ListEntry } from '../content/types';
 import { startOf } from '../conversation/place';
 import { content, turnFor, voice } from '../conversation/turn-for';
-import { escapeText } from '../speech/ssml';
+import { textOf } from '../speech/ssml';
 import { intentNameOf, resolvedId } from '../request/facts';
 
 /** Intent → its slot and the list whose items the slot names. */
@@ -15,11 +15,6 @@ export const ITEM_INTENTS: Readonly<Record<string, { slot: string; list: string 
   TestDetailIntent: { slot: 'test', list: 'tests' },
   TreatmentDetailIntent: { slot: 'treatment', list: 'treatments' },
 };
-
-/** Heard text is echoed back, escaped and cut short (by characters, never inside an emoji): it is whatever the listener, or a bad request, said. */
-const MAX_ECHO_CHARS = 60;
-/** ...and to a few words, so the apology never pushes an answer past ~40 seconds. */
-const MAX_ECHO_WORDS = 6;
 
 const plainName = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').replace(/^(a|an|the) /, '').trim();
 
@@ -32,8 +27,7 @@ function itemNamed(heard: string): string | undefined {
   const wanted = plainName(heard);
   for (const { list } of Object.values(ITEM_INTENTS)) {
     const found = (content.entries[list] as ListEntry).items.find((id) => {
-      const item = content.entries[id];
-      return [item.name, item.title, id].some((name) => plainName(name) === wanted);
+      return [textOf(voice.entry(id).name.ssml), content.entries[id].title, id].some((name) => plainName(name) === wanted);
     });
     if (found) return found;
   }
@@ -57,10 +51,9 @@ function answerItem(input: HandlerInput, intent: string) {
   if (!heard) return turn.play(startOf(listId));
   if (target) return turn.play(startOf(target));
 
-  // Not known: say so briefly, then read the list three at a time, so "next", "the second one" or a name work.
-  const echo = Array.from(heard.split(/\s+/).slice(0, MAX_ECHO_WORDS).join(' ')).slice(0, MAX_ECHO_CHARS).join('');
-  const sorry = voice.ui('unknownItem', { heard: escapeText(echo) });
-  return turn.play(startOf(listId), { prefix: sorry });
+  // Not known: say so briefly (what was heard, escaped and cut short where it is rendered), then read the list
+  // three at a time, so "next", "the second one" or a name work.
+  return turn.play(startOf(listId), { unknownItem: heard });
 }
 
 export const ItemIntentHandler: RequestHandler = {

@@ -5,8 +5,8 @@
  * only a guess (the store could not be read) is heard this session but not saved.
  */
 import type { RequestHandler } from 'ask-sdk-core';
-import { HELP, WELCOME } from '../conversation/place';
-import { content, turnFor, voice } from '../conversation/turn-for';
+import { turnFor } from '../conversation/turn-for';
+import { rulesOf } from '../conversation/screens';
 import type { UiKey } from '../content/types';
 import { FASTEST_PACE, NORMAL_PACE, SLOWEST_PACE } from '../speech/pace';
 import { intentNameOf, isPaceRequest, type PaceIntentName } from '../request/facts';
@@ -32,16 +32,10 @@ export const PaceHandler: RequestHandler = {
   handle: (input) => {
     const change = PACE_INTENTS[intentNameOf(input) as PaceIntentName];
     const turn = turnFor(input);
-    const state = turn.state;
-    const confirm = change.atLimit && state.pace === change.atLimit.pace ? change.atLimit.say : change.done;
-    state.pace = change.next(state.pace);
-    state.paceFrom = change.absolute || state.paceFrom === 'known' ? 'known' : 'stepped';
-    // "Yes" replays the last answer at the new pace; there is nothing to replay after only a welcome or help.
-    const again = state.said && state.said.id !== WELCOME && state.said.id !== HELP ? state.said : undefined;
-    if (!again) return turn.askAnew(voice.ui(confirm));
-    // Say which answer "yes" would repeat: after a detour, "that" could be anything.
-    const name = Object.hasOwn(content.entries, again.id) ? content.entries[again.id].name : undefined;
-    const question = name ? voice.ui('paceAgainNamed', { name: voice.say(name) }) : voice.ui('paceAgainQuestion');
-    return turn.respond({ kind: 'ask', speech: voice.ui(confirm), question, reprompt: voice.ui('paceReprompt') }, { offer: again });
+    const confirm = change.atLimit && turn.pace === change.atLimit.pace ? change.atLimit.say : change.done;
+    turn.setPace(change.next(turn.pace), { absolute: change.absolute });
+    // "Yes" replays the last answer at the new pace, where its rules say so (not the welcome or the help).
+    const again = turn.said && rulesOf(turn.said).replayedOnPace ? turn.said : undefined;
+    return turn.say({ say: 'paceChanged', confirm, again });
   },
 };

@@ -13,7 +13,7 @@ export const ReadAllHandler: RequestHandler = {
   canHandle: (input) => isIntent(input, READ_ALL_INTENT),
   handle: (input) => {
     const turn = turnFor(input);
-    const at = turn.state.at;
+    const at = turn.at;
     const list = (at && listAround(content, at.id)) ?? content.entries[content.menu];
     return turn.play(allOf(list.id));
   },

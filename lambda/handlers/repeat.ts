@@ -1,13 +1,13 @@
 /** "Repeat": the last real answer again, exactly; after a "sorry", the answer before it. */
 import type { RequestHandler } from 'ask-sdk-core';
-import { turnFor, voice } from '../conversation/turn-for';
+import { turnFor } from '../conversation/turn-for';
 import { isIntent } from '../request/facts';
 
 export const RepeatHandler: RequestHandler = {
   canHandle: (input) => isIntent(input, 'AMAZON.RepeatIntent'),
   handle: (input) => {
     const turn = turnFor(input);
-    if (turn.state.said) return turn.play(turn.state.said, { remember: false });
-    return turn.askAnew(voice.ui('nothingToRepeat'));
+    if (turn.said) return turn.play(turn.said, { remember: false });
+    return turn.say({ say: 'prompt', key: 'nothingToRepeat' });
   },
 };

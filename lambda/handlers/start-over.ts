@@ -8,8 +8,7 @@ export const StartOverHandler: RequestHandler = {
   canHandle: (input) => isIntent(input, 'AMAZON.StartOverIntent'),
   handle: (input) => {
     const turn = turnFor(input);
-    turn.state.back = [];
-    delete turn.state.at;
+    turn.startOver();
     return turn.play(startOf(content.menu), { remember: false });
   },
 };

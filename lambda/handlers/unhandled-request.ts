@@ -3,12 +3,12 @@
  * error. Events outside a session (a skill being enabled, say) cannot be spoken to: they get an empty response.
  */
 import type { RequestHandler } from 'ask-sdk-core';
-import { turnFor, voice } from '../conversation/turn-for';
+import { turnFor } from '../conversation/turn-for';
 
 export const UnhandledRequestHandler: RequestHandler = {
   canHandle: () => true,
   handle: (input) => {
     if (!input.requestEnvelope.session) return input.responseBuilder.getResponse();
-    return turnFor(input).askAnew(voice.ui('unsupportedRequest'));
+    return turnFor(input).say({ say: 'prompt', key: 'unsupportedRequest' });
   },
 };

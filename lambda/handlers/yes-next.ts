@@ -4,14 +4,14 @@
  * detour through "speak slower", "no" or help, whose "yes" would mean something else.
  */
 import type { RequestHandler } from 'ask-sdk-core';
-import { turnFor, voice } from '../conversation/turn-for';
+import { turnFor } from '../conversation/turn-for';
 import { isIntent } from '../request/facts';
 
 export const YesHandler: RequestHandler = {
   canHandle: (input) => isIntent(input, 'AMAZON.YesIntent'),
   handle: (input) => {
     const turn = turnFor(input);
-    return turn.state.offer ? turn.play(turn.state.offer) : turn.askAnew(voice.ui('yesWithoutOffer'));
+    return turn.offer ? turn.play(turn.offer) : turn.say({ say: 'prompt', key: 'yesWithoutOffer' });
   },
 };
 
@@ -20,6 +20,6 @@ export const NextHandler: RequestHandler = {
   handle: (input) => {
     const turn = turnFor(input);
     const next = turn.continuation();
-    return next ? turn.play(next) : turn.askAnew(voice.ui('nothingNext'));
+    return next ? turn.play(next) : turn.say({ say: 'prompt', key: 'nothingNext' });
   },
 };

@@ -8,8 +8,7 @@
  */
 import type { HandlerInput, RequestInterceptor, ResponseInterceptor } from 'ask-sdk-core';
 import { getRequestType } from 'ask-sdk-core';
-import { preferencesToSave, readPreferences, takeStored } from '../conversation/remembered-pace';
-import { writeState } from '../conversation/state';
+import { readPreferences } from '../conversation/remembered-pace';
 import { turnFor } from '../conversation/turn-for';
 import { log } from '../logging/log';
 import type { PreferencesStore } from '../persistence/store';
@@ -39,19 +38,18 @@ export function preferenceInterceptors(adapter: PreferencesStore, timeoutMs = DE
   const load: RequestInterceptor = {
     async process(input) {
       if (!applies(input)) return;
-      const state = turnFor(input).state;
+      const turn = turnFor(input);
       requestAttributes(input).storeDeadline = Date.now() + timeoutMs;
-      if (state.preferences === 'unread' || state.preferences === 'failed-once') {
+      const read = turn.preferencesRead;
+      if (read === 'unread' || read === 'failed-once') {
         try {
           const stored = readPreferences(await withinTime(timeoutMs, 'reading preferences', (abortSignal) => adapter.getAttributes(input.requestEnvelope, { abortSignal })));
           // The listener has heard the default pace when a late read comes in: a change now is from that.
-          const paceBeingChanged = state.preferences === 'failed-once' && isPaceRequest(input);
-          state.preferences = 'read';
-          takeStored(state, stored, { paceBeingChanged });
+          turn.preferencesLoaded(stored, { paceBeingChanged: read === 'failed-once' && isPaceRequest(input) });
         } catch (e) {
           // Nothing is known, so nothing is assumed: the pace stays a guess, never saved over the stored one.
           // A store that failed once may be back by the listener's next request; after two failures, it is left be.
-          state.preferences = state.preferences === 'unread' ? 'failed-once' : 'unavailable';
+          turn.preferencesFailed();
           logStoreError('read', e);
         }
       }
@@ -61,12 +59,9 @@ export function preferenceInterceptors(adapter: PreferencesStore, timeoutMs = DE
   const save: ResponseInterceptor = {
     async process(input) {
       if (!applies(input)) return;
-      const state = turnFor(input).state;
-      const preferences = preferencesToSave(state);
-      if (!preferences) return;
       // Each change is written once: a save that failed or timed out is logged, not tried again every turn.
-      state.storedPace = preferences.pace;
-      input.attributesManager.setSessionAttributes(writeState(state));
+      const preferences = turnFor(input).preferencesToSave();
+      if (!preferences) return;
       try {
         const deadline = requestAttributes(input).storeDeadline;
         const timeLeft = Math.max(deadline === undefined ? timeoutMs : deadline - Date.now(), MIN_SAVE_MS);

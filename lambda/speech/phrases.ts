@@ -1,5 +1,6 @@
-/** Small pieces of spoken English: lists read aloud, counts in words, UI sentences with slots filled. */
-import { escapeText, joinSsml, pause, type Ssml } from './ssml';
+/** Small pieces of spoken English: lists read aloud, counts in words. */
+import type { Ssml } from './ssml';
+import { concatSpoken, joinSpoken, silence, SILENT, type Spoken } from './spoken';
 
 const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
 
@@ -10,24 +11,21 @@ export function numberWord(n: number): string {
 
 /** Between list items: long enough to hear where one ends, short enough not to sound like the end. */
 const BETWEEN_ITEMS_MS = 250;
+const COMMA: Spoken = { ssml: ',' as Ssml, words: 0, breakMs: 0 };
+const AND: Spoken = { ssml: 'and' as Ssml, words: 1, breakMs: 0 };
+const BETWEEN = silence(BETWEEN_ITEMS_MS);
 
 /** "the spine, the ribs and the pelvis", with a short pause between items for listeners who can't see a list. */
-export function spokenList(items: readonly Ssml[]): Ssml {
-  if (items.length <= 1) return items[0] ?? ('' as Ssml);
-  const head = items.slice(0, -1).join(`,${pause(BETWEEN_ITEMS_MS)} `);
-  return joinSsml(head as Ssml, pause(BETWEEN_ITEMS_MS), 'and' as Ssml, items[items.length - 1]);
+export function spokenList(items: readonly Spoken[]): Spoken {
+  if (items.length <= 1) return items[0] ?? SILENT;
+  const head: Spoken[] = [];
+  items.slice(0, -1).forEach((item, i) => {
+    // "a,<break/> b": the comma against the item, the pause after it.
+    head.push(i === 0 ? item : joinSpoken(BETWEEN, item));
+    if (i < items.length - 2) head.push(COMMA);
+  });
+  return joinSpoken(concatSpoken(head), BETWEEN, AND, items[items.length - 1]);
 }
 
-/** Fills `{slot}`s in a UI sentence: the sentence is escaped as text, the values are already SSML. */
-export function fillTemplate(template: string, values: Record<string, Ssml> = {}): Ssml {
-  return template
-    .split(/(\{[a-zA-Z]+\})/)
-    .map((piece) => {
-      const slot = /^\{([a-zA-Z]+)\}$/.exec(piece);
-      if (!slot) return escapeText(piece);
-      const value = values[slot[1]];
-      if (value === undefined) throw new Error(`no value for {${slot[1]}} in "${template}"`);
-      return value;
-    })
-    .join('') as Ssml;
-}
+/** An item followed by a comma, as in a list of names that goes on ("They include a, b, and three more"). */
+export const withComma = (item: Spoken): Spoken => concatSpoken([item, COMMA]);

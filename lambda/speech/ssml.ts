@@ -20,6 +20,13 @@ export function escapeText(text: string): Ssml {
   return text.replace(UNSPEAKABLE, '').replace(/[&<>"']/g, (c) => ENTITIES[c]) as Ssml;
 }
 
+const UNESCAPED: Record<string, string> = Object.fromEntries(Object.entries(ENTITIES).map(([c, e]) => [e, c]));
+
+/** What SSML says, as written: the text of every element (a <sub>'s or <phoneme>'s written word), unescaped. For cards. */
+export function textOf(ssml: Ssml): string {
+  return ssml.replace(/<[^>]*>/g, '').replace(/&(?:amp|lt|gt|quot|apos);/g, (e) => UNESCAPED[e]);
+}
+
 /** Says nothing: for a reply that is only its question. */
 export const NOTHING = '' as Ssml;
 

@@ -1,41 +1,52 @@
-/** The skill's voice: UI sentences and content text, pronounced through the lexicon. Built once per cold start. */
-import type { LocaleContacts, SkillContent, UiKey } from '../content/types';
-import { fillTemplate } from './phrases';
-import { createPronouncer } from './pronounce';
-import { element, escapeText, joinSsml, type Ssml } from './ssml';
+/**
+ * The skill's voice: UI sentences and content, as compiled into the speech book. Nothing here escapes or
+ * pronounces text: the book's fragments were made at build time; a request fills slots and joins.
+ */
+import type { UiKey } from '../content/types';
+import type { EntrySpeech, LineSpeech, SpeechBook } from './book';
+import { numberWord } from './phrases';
+import { concatSpoken, fromListener, type Spoken } from './spoken';
 
 /** The locale whose content the skill speaks; others are refused before they reach the content. */
 export const DEFAULT_LOCALE = 'en-GB';
 
 export interface Voice {
   /** A UI sentence from content/ui.yaml with its `{slots}` filled. */
-  ui(key: UiKey, values?: Record<string, Ssml>): Ssml;
-  /** Content text (an answer, a name) as SSML, hard words pronounced. */
-  say(text: string): Ssml;
+  ui(key: UiKey, values?: Readonly<Record<string, Spoken>>): Spoken;
+  /** What a content entry says: its name, sentences, follow-up question, a list's intro and nouns. */
+  entry(id: string): EntrySpeech;
+  /** A count said as a word ("three"). */
+  count(n: number): Spoken;
   /** The emergency number for a locale, read digit by digit ("nine nine nine"). */
-  emergencyNumber(locale: string): Ssml;
-  /** The numbers from outside the page for a locale (content/contacts.yaml), the skill's own locale's if it has none. */
-  contacts(locale: string): LocaleContacts;
+  emergencyNumber(locale: string): Spoken;
   /** A line for a locale (the crisis line, the support line): its name, its number digit by digit, when it answers. */
-  line(locale: string, which: 'crisis' | 'support'): { name: Ssml; number: Ssml; hours: Ssml };
+  line(locale: string, which: 'crisis' | 'support'): LineSpeech;
 }
 
-/** A number said digit by digit, group by group ("116 123" → "one one six, one two three"). */
-function digits(number: string): Ssml {
-  return joinSsml(...number.split(' ').map((group) => element('say-as', { 'interpret-as': 'digits' }, escapeText(group))));
-}
-
-export function createVoice(content: SkillContent): Voice {
-  const pronounce = createPronouncer(content.lexicon);
-  const contactsFor = (locale: string) => content.contacts[locale] ?? content.contacts[DEFAULT_LOCALE];
+export function createVoice(book: SpeechBook): Voice {
+  const speechFor = (locale: string) => book.contacts[locale] ?? book.contacts[DEFAULT_LOCALE];
+  const counts = new Map<number, Spoken>();
   return {
-    ui: (key, values) => fillTemplate(content.ui[key], values),
-    say: pronounce,
-    contacts: contactsFor,
-    emergencyNumber: (locale) => digits(contactsFor(locale).emergency.number),
-    line: (locale, which) => {
-      const { name, number, hours } = contactsFor(locale)[which];
-      return { name: pronounce(name), number: digits(number), hours: escapeText(hours) };
+    ui: (key, values = {}) =>
+      concatSpoken(
+        book.ui[key].map((piece) => {
+          if (typeof piece !== 'string') return piece;
+          const value = values[piece];
+          if (value === undefined) throw new Error(`no value for {${piece}} in ui.${key}`);
+          return value;
+        }),
+      ),
+    entry: (id) => {
+      const speech = Object.hasOwn(book.entries, id) ? book.entries[id] : undefined;
+      if (!speech) throw new Error(`no entry '${id}' in the speech book`);
+      return speech;
     },
+    count: (n) => {
+      let said = counts.get(n);
+      if (!said) counts.set(n, (said = fromListener(numberWord(n))));
+      return said;
+    },
+    emergencyNumber: (locale) => speechFor(locale).emergency,
+    line: (locale, which) => speechFor(locale)[which],
   };
 }

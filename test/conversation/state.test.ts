@@ -1,6 +1,5 @@
 /** Session attributes come back with every request: whatever arrives, the state read from them is sound. */
 import { compiledContent as content } from '../../lambda/content/compiled';
-import { HELP, WELCOME } from '../../lambda/conversation/place';
 import { initialState, MAX_BACK, readState, writeState } from '../../lambda/conversation/state';
 
 describe('reading the conversation state', () => {
@@ -34,9 +33,17 @@ describe('reading the conversation state', () => {
     expect(state).toEqual({ ...initialState(), offer: { id: 'tests', step: 2 }, back: [{ id: 'myeloma', step: 0 }] });
   });
 
-  it('accepts the welcome and help screens only at step 0', () => {
-    expect(readState(content, { conversation: { said: { id: WELCOME, step: 0 } } }).said).toEqual({ id: WELCOME, step: 0 });
-    expect(readState(content, { conversation: { said: { id: HELP, step: 1 } } }).said).toBeUndefined();
+  it('accepts screens with their variant, and only as what was said or offered, never as an answer to go back to', () => {
+    const said = (place: unknown) => readState(content, { conversation: { said: place } }).said;
+    expect(said({ screen: 'welcome', returning: true })).toEqual({ screen: 'welcome', returning: true });
+    expect(said({ screen: 'welcome' })).toBeUndefined();
+    expect(said({ screen: 'help', disclaim: true })).toEqual({ screen: 'help', disclaim: true });
+    expect(said({ screen: 'all', list: 'tests', from: 3 })).toEqual({ screen: 'all', list: 'tests', from: 3 });
+    expect(said({ screen: 'all', list: 'tests', from: 99 })).toBeUndefined();
+    expect(said({ screen: 'all', list: 'symptoms', from: 0 })).toBeUndefined();
+    expect(said({ screen: 'nope' })).toBeUndefined();
+    expect(said({ screen: 'constructor' })).toBeUndefined();
+    expect(readState(content, { conversation: { at: { screen: 'help' }, back: [{ screen: 'help' }], next: { screen: 'crisis' } } })).toEqual(initialState());
   });
 
   it('keeps a bounded history and a bounded miss count', () => {

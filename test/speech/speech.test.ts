@@ -1,8 +1,11 @@
 /** The speech layer: content text in, safe Alexa SSML out. */
 import { compiledContent as content } from '../../lambda/content/compiled';
-import { fillTemplate, numberWord, spokenList } from '../../lambda/speech/phrases';
+import { numberWord, spokenList } from '../../lambda/speech/phrases';
 import { createPronouncer } from '../../lambda/speech/pronounce';
 import { atRate, escapeText, type Ssml } from '../../lambda/speech/ssml';
+import { measured } from '../../lambda/speech/spoken';
+import { createVoice } from '../../lambda/speech/voice';
+import { compileSpeech, compileTemplate } from '../../tools/content/speech';
 import { ssmlProblems, ssmlToText } from '../support/alexa-ssml';
 
 const speak = (body: string) => `<speak>${body}</speak>`;
@@ -81,28 +84,37 @@ describe('the lexicon', () => {
 });
 
 describe('spoken phrases', () => {
-  const items = ['the spine', 'the ribs', 'the pelvis'].map(escapeText);
+  const items = ['the spine', 'the ribs', 'the pelvis'].map((t) => measured(escapeText(t)));
 
   it('reads a list as a listener expects, with a short pause after each comma', () => {
-    const ssml = speak(spokenList(items));
+    const ssml = speak(spokenList(items).ssml);
     expect(ssmlToText(ssml)).toBe('the spine, the ribs and the pelvis');
     expect(ssml.match(/<break /g)).toHaveLength(2);
-    expect(ssmlToText(speak(spokenList(items.slice(0, 1))))).toBe('the spine');
-    expect(ssmlToText(speak(spokenList(items.slice(0, 2))))).toBe('the spine and the ribs');
+    expect(ssmlToText(speak(spokenList(items.slice(0, 1)).ssml))).toBe('the spine');
+    expect(ssmlToText(speak(spokenList(items.slice(0, 2)).ssml))).toBe('the spine and the ribs');
   });
 
   it('says counts in words', () => {
     expect([numberWord(3), numberWord(7), numberWord(17)]).toEqual(['three', 'seven', 'seventeen']);
   });
 
-  it('fills templates with SSML values and escapes the template text', () => {
-    const filled = fillTemplate('Say "{what}" & go', { what: '<sub alias="C T">CT</sub>' as Ssml });
-    expect(ssmlProblems(speak(filled))).toEqual([]);
-    expect(ssmlToText(speak(filled))).toBe('Say "C T" & go');
+  it('fills compiled templates with SSML values; the template text was escaped when it compiled', () => {
+    const voice = createVoice({ ...compileSpeech(content), ui: { ...compileSpeech(content).ui, welcome: compileTemplate('welcome', 'Say "{what}" & go') } });
+    const filled = voice.ui('welcome', { what: measured('<sub alias="C T">CT</sub>' as Ssml) });
+    expect(ssmlProblems(speak(filled.ssml))).toEqual([]);
+    expect(ssmlToText(speak(filled.ssml))).toBe('Say "C T" & go');
+    // Say, C, T, and, go: the quotes are not words, the ampersand is said "and".
+    expect(filled.words).toBe(5);
   });
 
   it('refuses a template slot with no value rather than saying "{name}"', () => {
-    expect(() => fillTemplate('Hello {name}', {})).toThrow(/\{name\}/);
+    const voice = createVoice(compileSpeech(content));
+    expect(() => voice.ui('offerReprompt')).toThrow(/\{name\}/);
+  });
+
+  it('refuses, when content compiles, a {slot} glued to a word, whose length could not be added up', () => {
+    expect(() => compileTemplate('welcome', 'Hello {name}s')).toThrow(/welcome/);
+    expect(compileTemplate('welcome', 'Hello, {name}.')).toHaveLength(3);
   });
 
   it('wraps everything said in one prosody element when the pace is not normal', () => {

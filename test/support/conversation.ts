@@ -19,7 +19,8 @@ import type { RequestEnvelope, ResponseEnvelope, SessionEndedReason, ui } from '
 import { IntentRequestBuilder, LaunchRequestBuilder, SessionEndedRequestBuilder, type SkillSettings } from 'ask-sdk-test';
 import { compiledContent } from '../../lambda/content/compiled';
 import type { Entry, ListEntry, TopicEntry, UiKey } from '../../lambda/content/types';
-import { groupOf, runEnd, sentencesOf, stepsOf } from '../../lambda/conversation/place';
+import { groupOf, runEnd, stepsOf } from '../../lambda/conversation/place';
+import { sentencesOf } from '../../tools/content/sentences';
 import { handler } from '../../lambda/index';
 import { MAX_TURN_SECONDS, secondsToSay } from '../../lambda/speech/duration';
 import { rateOf } from '../../lambda/speech/pace';

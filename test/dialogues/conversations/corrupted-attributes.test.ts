@@ -34,7 +34,12 @@ describe('corrupted session attributes never crash the conversation', () => {
         other: { nested: [[[{}]]] },
       },
     ],
-    ['welcome and help at impossible steps', { conversation: { said: { id: '@welcome', step: 3 }, at: { id: '@help', step: 1 }, offer: { id: '', step: 0 }, back: [] } }],
+    ['welcome and help at impossible steps (an older shape)', { conversation: { said: { id: '@welcome', step: 3 }, at: { id: '@help', step: 1 }, offer: { id: '', step: 0 }, back: [] } }],
+    [
+      'screens without their variant, or where only answers belong',
+      { conversation: { said: { screen: 'welcome', returning: 'yes' }, at: { screen: 'help' }, offer: { screen: 'all', list: 'symptoms', from: -1 }, next: { screen: 'crisis' }, back: [{ screen: 'emergency' }] } },
+    ],
+    ['a screen that does not exist', { conversation: { said: { screen: '__proto__' }, offer: { screen: 'toString', id: 'tests', step: 0 } } }],
     ['huge numbers', { conversation: { said: { id: 'tests', step: 1e308 }, misses: 1e308, back: Array.from({ length: 1000 }, () => ({ id: 'tests', step: 0 })) } }],
   ];
 

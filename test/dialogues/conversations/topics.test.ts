@@ -4,7 +4,7 @@
  * compiled content). Each answer starts where its entry starts, carries the entry's card, and ends on its follow-up
  * question, which yes accepts. Every answer also passes the checks in test/support/conversation.ts.
  */
-import { sentencesOf } from '../../../lambda/conversation/place';
+import { sentencesOf } from '../../../tools/content/sentences';
 import { TOPIC_INTENTS } from '../../../lambda/handlers/topic-intents';
 import {
   content,

@@ -1,0 +1,193 @@
+/**
+ * The screens: what the skill says around the content (welcome, help, emergency, crisis, every name of a list),
+ * each with its rules and how it is said, in one table. Adding a screen, or a rule for one, is a change here:
+ * its variant in `ScreenPlace` (place.ts) and its row below; the compiler points at anything left out.
+ */
+import type { AnswerContent } from '../content/types';
+import { spokenList, withComma } from '../speech/phrases';
+import { joinSpoken, type Spoken } from '../speech/spoken';
+import { isRecord } from '../util/is-record';
+import { listAround, type Place, type ScreenName, type ScreenPlace, startOf, stepsOf } from './place';
+import type { RenderKit, Rendered } from './render';
+
+/** How a place behaves in the conversation. */
+export interface PlaceRules {
+  /**
+   * The medical-advice disclaimer: 'once' said with the first such place of a session; 'itself' the place says it
+   * in full (and it counts as said); 'never' the place is said alone and leaves it to what follows (safety advice).
+   */
+  disclaimer: 'once' | 'itself' | 'never';
+  /** "Go back" returns to it, and Help and "next" work from it: content answers only. */
+  remembered: boolean;
+  /** A "yes" pending before it still answers that question afterwards (Help keeps it). */
+  keepsOffer: boolean;
+  /** After a change of pace, the skill offers to say it again at the new pace. */
+  replayedOnPace: boolean;
+  /** A new listener's note of the review date may come with it (content answers only). */
+  carriesReviewNote: boolean;
+}
+
+interface Screen<P extends ScreenPlace> extends PlaceRules {
+  remembered: false;
+  /** It tells a new listener the review date itself, so no separate note is needed. */
+  saysReviewDate(place: P): boolean;
+  /** The place's variant from session attributes (already a record with this screen's name), or undefined if unsound. */
+  read(raw: Record<string, unknown>, content: AnswerContent): P | undefined;
+  render(place: P, kit: RenderKit): Rendered;
+}
+
+type ScreenTable = { readonly [S in ScreenName]: Screen<Extract<ScreenPlace, { screen: S }>> };
+
+/** Content answers: a topic or a list. */
+export const ENTRY_RULES: PlaceRules = { disclaimer: 'once', remembered: true, keepsOffer: false, replayedOnPace: true, carriesReviewNote: true };
+
+/** After the emergency advice, what the page says about managing symptoms is offered: pain is the commonest. */
+const AFTER_EMERGENCY = 'symptom-relief';
+const never = () => false;
+
+/** The safety screens (emergency, crisis): said alone, the number first, nothing before it; a new pace says them again. */
+const SAFETY = { disclaimer: 'never', remembered: false, keepsOffer: false, replayedOnPace: true, carriesReviewNote: false, saysReviewDate: never } as const;
+
+export const SCREENS: ScreenTable = {
+  welcome: {
+    disclaimer: 'once',
+    remembered: false,
+    keepsOffer: false,
+    // A pace change after the welcome just confirms: there is no answer to say again.
+    replayedOnPace: false,
+    carriesReviewNote: false,
+    // The long welcome names the review date; a returning listener has heard it.
+    saysReviewDate: (place) => !place.returning,
+    read: (raw) => (typeof raw.returning === 'boolean' ? { screen: 'welcome', returning: raw.returning } : undefined),
+    render: (place, { voice, withDisclaimer }) => ({
+      reply: { kind: 'ask', speech: withDisclaimer(voice.ui(place.returning ? 'welcomeBack' : 'welcome'), place), question: voice.ui('welcomeQuestion'), reprompt: voice.ui('genericReprompt') },
+    }),
+  },
+  help: {
+    disclaimer: 'itself',
+    remembered: false,
+    // Help keeps the question asked before it, so "yes" still answers that question.
+    keepsOffer: true,
+    replayedOnPace: false,
+    carriesReviewNote: false,
+    saysReviewDate: never,
+    read: () => ({ screen: 'help' }),
+    render: (_place, kit) => renderHelp(kit),
+  },
+  emergency: {
+    ...SAFETY,
+    read: () => ({ screen: 'emergency' }),
+    render: (_place, { voice, nameOf, locale }) => ({
+      reply: {
+        kind: 'ask',
+        speech: voice.ui('emergencyNow', { number: voice.emergencyNumber(locale) }),
+        question: voice.ui('emergencyQuestion'),
+        reprompt: voice.ui('offerReprompt', { name: nameOf(AFTER_EMERGENCY) }),
+      },
+      offer: startOf(AFTER_EMERGENCY),
+    }),
+  },
+  crisis: {
+    ...SAFETY,
+    read: () => ({ screen: 'crisis' }),
+    // No offer of symptom management here: "yes" says the numbers again.
+    render: (_place, { voice, locale }) => ({
+      reply: {
+        kind: 'ask',
+        speech: voice.ui('crisisNow', { ...voice.line(locale, 'crisis'), emergency: voice.emergencyNumber(locale) }),
+        question: voice.ui('crisisQuestion'),
+        reprompt: voice.ui('crisisReprompt'),
+      },
+      offer: { screen: 'crisis' },
+    }),
+  },
+  all: {
+    disclaimer: 'once',
+    // Not an answer to go back to: the list stays where it was.
+    remembered: false,
+    keepsOffer: false,
+    replayedOnPace: true,
+    carriesReviewNote: false,
+    saysReviewDate: never,
+    // One turn, or two when a long list at a slow pace would not fit in one: `from` is the first name said.
+    read: (raw, content) => {
+      const { list, from } = raw;
+      if (typeof list !== 'string' || !Object.hasOwn(content.entries, list) || typeof from !== 'number') return undefined;
+      const entry = content.entries[list];
+      return entry.kind === 'list' && Number.isInteger(from) && from >= 0 && from < entry.items.length ? { screen: 'all', list, from } : undefined;
+    },
+    render: (place, kit) => renderAll(place, kit),
+  },
+};
+
+/** The rules a place follows. */
+export const rulesOf = (place: Place): PlaceRules => (place.screen === undefined ? ENTRY_RULES : SCREENS[place.screen]);
+
+/** Whether a screen says the review date itself. */
+export function screenSaysReviewDate(place: ScreenPlace): boolean {
+  return (SCREENS[place.screen] as Screen<ScreenPlace>).saysReviewDate(place);
+}
+
+export function renderScreen(place: ScreenPlace, kit: RenderKit): Rendered {
+  return (SCREENS[place.screen] as Screen<ScreenPlace>).render(place, kit);
+}
+
+/** A screen place from session attributes, or undefined. */
+export function readScreen(raw: unknown, content: AnswerContent): ScreenPlace | undefined {
+  if (!isRecord(raw) || typeof raw.screen !== 'string' || !Object.hasOwn(SCREENS, raw.screen)) return undefined;
+  const place = (SCREENS[raw.screen as ScreenName] as Screen<ScreenPlace>).read(raw, content);
+  if (place && raw.disclaim === true) place.disclaim = true;
+  return place;
+}
+
+function renderHelp({ content, voice, nameOf, nounOf, exampleOf, at, locale }: RenderKit): Rendered {
+  const entry = at ? content.entries[at.id] : undefined;
+  const list = at ? listAround(content, at.id) : undefined;
+  let speech: Spoken;
+  // Help only promises what "next" will really do from here.
+  if (at && entry?.kind === 'list') {
+    const more = at.step + 1 < stepsOf(entry);
+    const menu = entry.id === content.menu;
+    speech = voice.ui(menu ? (more ? 'helpMenu' : 'helpMenuEnd') : more ? 'helpList' : 'helpListEnd', { name: nameOf(entry.id), example: exampleOf(entry, at.step) });
+  } else if (entry && list) {
+    const last = list.items[list.items.length - 1] === entry.id;
+    speech = voice.ui(last ? 'helpItemLast' : 'helpItem', { name: nameOf(entry.id), noun: nounOf(list.id, last ? 'many' : 'one'), example: exampleOf(list) });
+  } else if (entry) speech = voice.ui('helpTopic', { name: nameOf(entry.id) });
+  else speech = voice.ui('helpGeneral');
+  // Help is fuller than the welcome: urgent help first ("help me" may be a call for it), the disclaimer in full.
+  const urgent = voice.ui('helpUrgent', { number: voice.emergencyNumber(locale) });
+  return { reply: { kind: 'ask', speech: joinSpoken(urgent, speech, voice.ui('disclaimer')), question: voice.ui('helpQuestion'), reprompt: voice.ui('genericReprompt') } };
+}
+
+/** Every name of a list in one turn, for a listener who wants them all at once; then the choice. */
+function renderAll(place: Extract<ScreenPlace, { screen: 'all' }>, { content, voice, nameOf, nounOf, exampleOf, fits, rate }: RenderKit): Rendered {
+  const list = content.entries[place.list];
+  if (list.kind !== 'list') throw new Error(`no list '${place.list}'`);
+  const names = list.items.map(nameOf);
+  const noun = nounOf(list.id, 'many');
+  const choose = { question: voice.ui('listChooseQuestion'), reprompt: voice.ui('listChooseReprompt', { example: exampleOf(list) }) };
+  const whole: Rendered = { reply: { kind: 'ask', speech: voice.ui('listAll', { count: voice.count(names.length), noun, items: spokenList(names) }), ...choose } };
+  // A long list at a slow pace would take over MAX_TURN_SECONDS in one turn: then as many names as fit, and the rest after "yes".
+  const firstPart = (shown: number): Rendered => {
+    const rest = voice.count(names.length - shown);
+    const items = joinSpoken(...names.slice(0, shown).map(withComma));
+    return {
+      reply: {
+        kind: 'ask',
+        speech: voice.ui('listAllFirst', { count: voice.count(names.length), noun, items, rest }),
+        question: voice.ui('listAllMoreQuestion', { rest }),
+        reprompt: voice.ui('listAllMoreReprompt', { rest, example: exampleOf(list) }),
+      },
+      offer: { screen: 'all', list: list.id, from: shown },
+    };
+  };
+  if (place.from === 0) {
+    if (fits(whole, rate) || names.length < 2) return whole;
+    let shown = 1;
+    while (shown + 1 < names.length && fits(firstPart(shown + 1), rate)) shown += 1;
+    return firstPart(shown);
+  }
+  const rest = names.slice(place.from);
+  return { reply: { kind: 'ask', speech: voice.ui('listAllRest', { count: voice.count(rest.length), items: spokenList(rest) }), ...choose } };
+}
+
