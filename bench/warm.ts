@@ -1,6 +1,6 @@
 /**
  * One warm measurement, run by `npm run benchmark` in a fresh process: both bundles loaded side by side, every
- * request of the model through each (warm-up first), then rounds that alternate the two, each round timing every
+ * request of the model through each (warm-up rounds first, untimed), then rounds that alternate the two, each round timing every
  * request once. Writes `{ bare: µs[], ours: µs[] }` (µs per request, one number a round) to the file named by
  * argv[2], so standard output can take the skill's production log lines (LOG_LEVEL as in production).
  */
@@ -8,7 +8,7 @@ import fs from 'node:fs';
 
 type Handler = (event: unknown, context: unknown) => Promise<unknown>;
 
-const [, , resultsFile, envelopesFile, bareBundle, ourBundle, roundsText] = process.argv;
+const [, , resultsFile, envelopesFile, bareBundle, ourBundle, roundsText, warmUpText] = process.argv;
 const envelopes = JSON.parse(fs.readFileSync(envelopesFile, 'utf8')) as unknown[];
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const load = (bundle: string) => (require(bundle) as { handler: Handler }).handler;
@@ -22,8 +22,10 @@ async function round(handler: Handler): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  await round(handlers.bare);
-  await round(handlers.ours);
+  for (let i = 0; i < Number(warmUpText); i++) {
+    await round(handlers.bare);
+    await round(handlers.ours);
+  }
   const results = { bare: [] as number[], ours: [] as number[] };
   for (let i = 0; i < Number(roundsText); i++) {
     results.bare.push(await round(handlers.bare));

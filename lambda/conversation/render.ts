@@ -77,6 +77,8 @@ export interface Renderer {
   /** Whether a rendered reply, with its question, can be said in MAX_TURN_SECONDS at `rate`. */
   fits(rendered: Rendered, rate: number): boolean;
   render(place: Place, context?: RenderContext): Rendered;
+  /** The same reply with a new listener's note of the review date at the end of what is said (as `reviewNote` places it). */
+  withReviewNote(rendered: Rendered): Rendered;
   notice(notice: Notice): Said;
 }
 
@@ -247,5 +249,7 @@ export function createRenderer(content: AnswerContent, voice: Voice): Renderer {
     }
   }
 
-  return { render, fits, notice };
+  const withReviewNote = (rendered: Rendered): Rendered => ({ ...rendered, reply: { ...rendered.reply, speech: joinSpoken(rendered.reply.speech, voice.ui('reviewNote')) } });
+
+  return { render, fits, notice, withReviewNote };
 }

@@ -2,12 +2,12 @@
 import type { HandlerInput } from 'ask-sdk-core';
 import { answers } from '../content/answers';
 import { requestAttributes } from '../request/attributes';
-import { speechBook } from '../speech/compiled';
+import { packedSpeech } from '../speech/compiled';
 import { createVoice } from '../speech/voice';
 import { createRenderer } from './render';
 import { Turn } from './turn';
 
-const voice = createVoice(speechBook);
+const voice = createVoice(packedSpeech);
 const renderer = createRenderer(answers, voice);
 
 export function turnFor(input: HandlerInput): Turn {

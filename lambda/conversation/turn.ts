@@ -83,15 +83,13 @@ export class Turn {
     // answer that has room for it at their pace.
     const context = { at: state.at, locale: this.locale, rate: rateOf(state.pace), unknownItem };
     const datesItself = this.datesItself(place);
-    if (place.reviewNote || (!state.reviewNoted && !state.returning && rules.carriesReviewNote && !datesItself)) shown.reviewNote = true;
     let rendered = this.renderer.render(shown, context);
-    if (shown.reviewNote) {
-      // Only where it fits beside what would be said without it: the note never takes an answer's sentence's place.
-      const without = this.renderer.render({ ...shown, reviewNote: undefined }, context);
-      const sameEnd = rendered.offer === without.offer || samePlace(rendered.offer, without.offer);
-      if (!this.renderer.fits(rendered, context.rate) || !sameEnd) {
-        delete shown.reviewNote;
-        rendered = without;
+    if (place.reviewNote || (!state.reviewNoted && !state.returning && rules.carriesReviewNote && !datesItself)) {
+      // Only where it fits after what would be said without it: the note never takes an answer's sentence's place.
+      const noted = this.renderer.withReviewNote(rendered);
+      if (this.renderer.fits(noted, context.rate)) {
+        shown.reviewNote = true;
+        rendered = noted;
       }
     }
     if (shown.reviewNote || datesItself) state.reviewNoted = true;

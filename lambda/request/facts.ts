@@ -17,11 +17,19 @@ export type PaceIntentName = (typeof PACE_INTENT_NAMES)[number];
 /** "Slower", "faster" or "normal speed". */
 export const isPaceRequest = (input: HandlerInput): boolean => isIntent(input, ...PACE_INTENT_NAMES);
 
+/**
+ * Every handler's canHandle asks for the intent name, so it is read once an intent: keyed on the intent object, so
+ * an interceptor that replaces the intent (interceptors/built-in-words.ts) is seen at once.
+ */
+const namesRead = new WeakMap<object, string | undefined>();
+
 /** The intent name, or undefined for other request types and for an intent request that names none. */
 export function intentNameOf(input: HandlerInput): string | undefined {
   if (getRequestType(input.requestEnvelope) !== 'IntentRequest') return undefined;
-  const request = input.requestEnvelope.request as { intent?: { name?: unknown } };
-  return typeof request.intent?.name === 'string' ? getIntentName(input.requestEnvelope) : undefined;
+  const intent = (input.requestEnvelope.request as { intent?: { name?: unknown } }).intent;
+  if (typeof intent !== 'object' || intent === null) return undefined;
+  if (!namesRead.has(intent)) namesRead.set(intent, typeof intent.name === 'string' ? getIntentName(input.requestEnvelope) : undefined);
+  return namesRead.get(intent);
 }
 
 /** The id entity resolution matched, from any authority (the custom slot type comes first). */

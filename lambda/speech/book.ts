@@ -88,21 +88,26 @@ export function packBook(book: SpeechBook): PackedBook {
  * The one place compiled text becomes `Ssml` without passing through the escaping functions again: the speech
  * compiler made every fragment with them (escapeText, the lexicon's pronouncer, element), and
  * test/speech/speech-book.test.ts compiles the book afresh and checks that lambda/speech/compiled.ts holds exactly
- * that. Unpacked once, at cold start.
+ * that. A request's voice opens the book lazily (speech/voice.ts): each entry, sentence and line when first said.
  */
-export function fromSpeechCompiler(packed: PackedBook): SpeechBook {
-  const entries: Record<string, EntrySpeech> = {};
-  for (const [id, [name, sentences, ...optional]] of Object.entries(packed.entries)) {
+export const fromSpeechCompiler = {
+  entry([name, sentences, ...optional]: PackedEntry): EntrySpeech {
     const entry: EntrySpeech = { name: unpackSpoken(name), sentences: sentences.map(unpackSpoken) };
     OPTIONAL_FIELDS.forEach((field, i) => {
       const value = optional[i];
       if (value) entry[field] = unpackSpoken(value);
     });
-    entries[id] = entry;
-  }
+    return entry;
+  },
+  template: (pieces: readonly (PackedSpoken | string)[]): Template => pieces.map((piece) => (typeof piece === 'string' ? piece : unpackSpoken(piece))),
+  locale: ([emergency, crisis, support]: PackedBook['contacts'][string]): LocaleSpeech => ({ emergency: unpackSpoken(emergency), crisis: unpackLine(crisis), support: unpackLine(support) }),
+};
+
+/** The whole book at once, as the compiler made it: for checks, not for requests. */
+export function unpackBook(packed: PackedBook): SpeechBook {
   return {
-    entries,
+    entries: Object.fromEntries(Object.entries(packed.entries).map(([id, entry]) => [id, fromSpeechCompiler.entry(entry)])),
     ui: mapUi(packed.ui, (piece) => (typeof piece === 'string' ? piece : unpackSpoken(piece))),
-    contacts: Object.fromEntries(Object.entries(packed.contacts).map(([locale, [emergency, crisis, support]]) => [locale, { emergency: unpackSpoken(emergency), crisis: unpackLine(crisis), support: unpackLine(support) }])),
+    contacts: Object.fromEntries(Object.entries(packed.contacts).map(([locale, contacts]) => [locale, fromSpeechCompiler.locale(contacts)])),
   };
 }

@@ -3,7 +3,7 @@
  * pronounces text: the book's fragments were made at build time; a request fills slots and joins.
  */
 import type { UiKey } from '../content/types';
-import type { EntrySpeech, LineSpeech, SpeechBook } from './book';
+import { type EntrySpeech, fromSpeechCompiler, type LineSpeech, type LocaleSpeech, type PackedBook, type Template } from './book';
 import { numberWord } from './phrases';
 import { concatSpoken, fromListener, type Spoken } from './spoken';
 
@@ -23,24 +23,35 @@ export interface Voice {
   line(locale: string, which: 'crisis' | 'support'): LineSpeech;
 }
 
-export function createVoice(book: SpeechBook): Voice {
-  const speechFor = (locale: string) => book.contacts[locale] ?? book.contacts[DEFAULT_LOCALE];
+/** A value opened from the book the first time it is asked for, then kept: a cold start opens only what it says. */
+function opened<K, V>(open: (key: K) => V): (key: K) => V {
+  const kept = new Map<K, V>();
+  return (key) => {
+    let value = kept.get(key);
+    if (value === undefined) kept.set(key, (value = open(key)));
+    return value;
+  };
+}
+
+export function createVoice(book: PackedBook): Voice {
+  const template = opened((key: UiKey): Template => fromSpeechCompiler.template(book.ui[key]));
+  const entry = opened((id: string): EntrySpeech => {
+    if (!Object.hasOwn(book.entries, id)) throw new Error(`no entry '${id}' in the speech book`);
+    return fromSpeechCompiler.entry(book.entries[id]);
+  });
+  const speechFor = opened((locale: string): LocaleSpeech => fromSpeechCompiler.locale(book.contacts[Object.hasOwn(book.contacts, locale) ? locale : DEFAULT_LOCALE]));
   const counts = new Map<number, Spoken>();
   return {
     ui: (key, values = {}) =>
       concatSpoken(
-        book.ui[key].map((piece) => {
+        template(key).map((piece) => {
           if (typeof piece !== 'string') return piece;
           const value = values[piece];
           if (value === undefined) throw new Error(`no value for {${piece}} in ui.${key}`);
           return value;
         }),
       ),
-    entry: (id) => {
-      const speech = Object.hasOwn(book.entries, id) ? book.entries[id] : undefined;
-      if (!speech) throw new Error(`no entry '${id}' in the speech book`);
-      return speech;
-    },
+    entry,
     count: (n) => {
       let said = counts.get(n);
       if (!said) counts.set(n, (said = fromListener(numberWord(n))));

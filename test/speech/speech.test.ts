@@ -5,6 +5,7 @@ import { createPronouncer } from '../../lambda/speech/pronounce';
 import { atRate, escapeText, type Ssml } from '../../lambda/speech/ssml';
 import { measured } from '../../lambda/speech/spoken';
 import { createVoice } from '../../lambda/speech/voice';
+import { packBook } from '../../lambda/speech/book';
 import { compileSpeech, compileTemplate } from '../../tools/content/speech';
 import { ssmlProblems, ssmlToText } from '../support/alexa-ssml';
 
@@ -99,7 +100,7 @@ describe('spoken phrases', () => {
   });
 
   it('fills compiled templates with SSML values; the template text was escaped when it compiled', () => {
-    const voice = createVoice({ ...compileSpeech(content), ui: { ...compileSpeech(content).ui, welcome: compileTemplate('welcome', 'Say "{what}" & go') } });
+    const voice = createVoice(packBook({ ...compileSpeech(content), ui: { ...compileSpeech(content).ui, welcome: compileTemplate('welcome', 'Say "{what}" & go') } }));
     const filled = voice.ui('welcome', { what: measured('<sub alias="C T">CT</sub>' as Ssml) });
     expect(ssmlProblems(speak(filled.ssml))).toEqual([]);
     expect(ssmlToText(speak(filled.ssml))).toBe('Say "C T" & go');
@@ -108,7 +109,7 @@ describe('spoken phrases', () => {
   });
 
   it('refuses a template slot with no value rather than saying "{name}"', () => {
-    const voice = createVoice(compileSpeech(content));
+    const voice = createVoice(packBook(compileSpeech(content)));
     expect(() => voice.ui('offerReprompt')).toThrow(/\{name\}/);
   });
 
