@@ -3,9 +3,10 @@
  * ("repeat", "go back") is a place, so it is re-rendered from content rather than stored as SSML.
  */
 import type { AnswerContent, AnswerEntry, AnswerList, AnswerTopic } from '../content/types';
+import type { ScreenName, ScreenPlace } from './screens';
 
 /** What was said with a place, so that "repeat" says it again. */
-interface SaidWith {
+export interface SaidWith {
   /** The medical-advice disclaimer was said with it (once a session). */
   disclaim?: boolean;
   /** A new listener's first answer also says when the information was last reviewed (the welcome says it itself). */
@@ -26,28 +27,12 @@ export interface EntryPlace extends SaidWith {
   lead?: string;
 }
 
-/**
- * What is said around the content, each with its variant: the welcome (for a new or a returning listener), the
- * help, the emergency and crisis advice, and every name of a list at once ("read them all", from the name `from`).
- * Their rules and how each is said are in conversation/screens.ts.
- */
-export type ScreenPlace = SaidWith &
-  (
-    | { screen: 'welcome'; returning: boolean }
-    | { screen: 'help' }
-    | { screen: 'emergency' }
-    | { screen: 'crisis' }
-    | { screen: 'all'; list: string; from: number }
-  );
-export type ScreenName = ScreenPlace['screen'];
-
+/** A place in the conversation: a content answer, or a screen (conversation/screens.ts, with each screen's variant). */
 export type Place = EntryPlace | ScreenPlace;
+export type { ScreenName, ScreenPlace };
 
 export const isEntry = (place: Place): place is EntryPlace => place.screen === undefined;
 export const startOf = (id: string): EntryPlace => ({ id, step: 0 });
-export const welcome = (returning: boolean): ScreenPlace => ({ screen: 'welcome', returning });
-export const screen = (name: 'help' | 'emergency' | 'crisis'): ScreenPlace => ({ screen: name });
-export const allOf = (list: string, from = 0): ScreenPlace => ({ screen: 'all', list, from });
 
 /** The place itself, without what was said with it. */
 export function placeOnly(place: Place): Place {

@@ -9,7 +9,7 @@ import { spokenList } from '../speech/phrases';
 import type { AskReply, Card, Reply } from '../speech/reply';
 import { BEFORE_QUESTION_MS, MAX_TURN_SECONDS } from '../speech/duration';
 import { NOTHING, textOf } from '../speech/ssml';
-import { fromListener, joinSpoken, secondsOf, silence, type Spoken } from '../speech/spoken';
+import { fromListener, joinSpoken, lengthOf, secondsOf, silence, type Spoken } from '../speech/spoken';
 import { DEFAULT_LOCALE, type Voice } from '../speech/voice';
 import { type EntryPlace, exampleItem, groupOf, isEntry, type Place, runEnd, startOf, stepsOf } from './place';
 import { renderScreen } from './screens';
@@ -156,8 +156,18 @@ export function createRenderer(content: AnswerContent, voice: Voice): Renderer {
       const { offer, ...followUp } = nextAfterItem(topic);
       return { reply: { kind: 'ask', speech, ...followUp, card }, offer };
     };
-    // As many sentences as can be said, with the question, in MAX_TURN_SECONDS at the listener's pace.
-    return turnTo(runEnd(topic, place.step, (end) => fits(turnTo(end), rate), prefix !== undefined));
+    // As many sentences as can be said, with the question, in MAX_TURN_SECONDS at the listener's pace. What a turn
+    // to `end` would say is added up from the compiled lengths, without building it: only the chosen turn is built.
+    const around = lengthOf(withDisclaimer(joinSpoken(prefix, BEFORE_QUESTION), disclaimed));
+    const line = topic.contact ? voice.ui('supportLine', { ...voice.line(locale, topic.contact) }) : undefined;
+    const lastQuestion = nextAfterItem(topic).question;
+    const moreQuestion = voice.ui('moreQuestion');
+    const fitsTo = (end: number): boolean => {
+      const last = end >= said.length;
+      const length = lengthOf(around, last ? line : undefined, last ? lastQuestion : moreQuestion, ...said.slice(place.step, end));
+      return secondsOf(length, rate) <= MAX_TURN_SECONDS;
+    };
+    return turnTo(runEnd(topic, place.step, fitsTo, prefix !== undefined));
   }
 
   const listCards = new Map<string, Card>();

@@ -1,14 +1,33 @@
 /**
  * The screens: what the skill says around the content (welcome, help, emergency, crisis, every name of a list),
- * each with its rules and how it is said, in one table. Adding a screen, or a rule for one, is a change here:
- * its variant in `ScreenPlace` (place.ts) and its row below; the compiler points at anything left out.
+ * each with its variant, its rules and how it is said. Adding a screen, or a rule for one, is a change in this file:
+ * its variant in `ScreenPlace` and its row in `SCREENS` (the compiler points at anything left out); its words go in
+ * content/ui.yaml.
  */
 import type { AnswerContent } from '../content/types';
 import { spokenList, withComma } from '../speech/phrases';
 import { joinSpoken, type Spoken } from '../speech/spoken';
 import { isRecord } from '../util/is-record';
-import { listAround, type Place, type ScreenName, type ScreenPlace, startOf, stepsOf } from './place';
+import { listAround, type Place, type SaidWith, startOf, stepsOf } from './place';
 import type { RenderKit, Rendered } from './render';
+
+/**
+ * What is said around the content, each with its variant: the welcome (for a new or a returning listener), the
+ * help, the emergency and crisis advice, and every name of a list at once ("read them all", from the name `from`).
+ */
+export type ScreenPlace = SaidWith &
+  (
+    | { screen: 'welcome'; returning: boolean }
+    | { screen: 'help' }
+    | { screen: 'emergency' }
+    | { screen: 'crisis' }
+    | { screen: 'all'; list: string; from: number }
+  );
+export type ScreenName = ScreenPlace['screen'];
+
+export const welcome = (returning: boolean): ScreenPlace => ({ screen: 'welcome', returning });
+export const screen = (name: 'help' | 'emergency' | 'crisis'): ScreenPlace => ({ screen: name });
+export const allOf = (list: string, from = 0): ScreenPlace => ({ screen: 'all', list, from });
 
 /** How a place behaves in the conversation. */
 export interface PlaceRules {

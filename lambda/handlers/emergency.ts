@@ -6,7 +6,7 @@
  * (conversation/render.ts). The skill never places a call. "Repeat" says it all again.
  */
 import type { RequestHandler } from 'ask-sdk-core';
-import { screen } from '../conversation/place';
+import { screen } from '../conversation/screens';
 import { turnFor } from '../conversation/turn-for';
 import { isIntent } from '../request/facts';
 

@@ -1,6 +1,6 @@
 /** Help: what can be asked from here, the emergency advice and the disclaimer, ending with a question. */
 import type { RequestHandler } from 'ask-sdk-core';
-import { screen } from '../conversation/place';
+import { screen } from '../conversation/screens';
 import { turnFor } from '../conversation/turn-for';
 import { isIntent } from '../request/facts';
 

@@ -3,7 +3,8 @@
  * turn; outside a list, every topic. For listeners who cannot see a list and would rather hear it whole.
  */
 import type { RequestHandler } from 'ask-sdk-core';
-import { allOf, listAround } from '../conversation/place';
+import { listAround } from '../conversation/place';
+import { allOf } from '../conversation/screens';
 import { content, turnFor } from '../conversation/turn-for';
 import { isIntent } from '../request/facts';
 

@@ -69,5 +69,19 @@ export function concatSpoken(parts: readonly Spoken[]): Spoken {
 /** A short silence: between an answer and its question, between list items. */
 export const silence = (milliseconds: number): Spoken => ({ ssml: pause(milliseconds), words: 0, breakMs: Math.round(milliseconds) });
 
+/** How long parts would be together, joined, without joining them. */
+export function lengthOf(...parts: (Length | undefined)[]): Length {
+  let words = 0;
+  let breakMs = 0;
+  for (const part of parts) {
+    if (!part) continue;
+    words += part.words;
+    breakMs += part.breakMs;
+  }
+  return { words, breakMs };
+}
+
+export type Length = Pick<Spoken, 'words' | 'breakMs'>;
+
 /** Seconds to say it at a prosody rate (100 is normal). */
-export const secondsOf = (spoken: Spoken, rate: number): number => (spoken.words * 60) / (WORDS_PER_MINUTE * (rate / 100)) + spoken.breakMs / 1000;
+export const secondsOf = (spoken: Length, rate: number): number => (spoken.words * 60) / (WORDS_PER_MINUTE * (rate / 100)) + spoken.breakMs / 1000;
