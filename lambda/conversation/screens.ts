@@ -121,7 +121,9 @@ export const SCREENS: ScreenTable = {
     }),
   },
   all: {
-    disclaimer: 'once',
+    // Names only, nothing medical: said without the disclaimer, which waits for the first answer that follows
+    // (it used to count as said here without being said).
+    disclaimer: 'never',
     // Not an answer to go back to: the list stays where it was.
     remembered: false,
     keepsOffer: false,

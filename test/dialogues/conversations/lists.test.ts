@@ -6,7 +6,7 @@
  * checks in test/support/conversation.ts.
  */
 import { TOPIC_INTENTS } from '../../../lambda/handlers/topic-intents';
-import { entryOf, expectedAnswer, groupsOf, heard, joined, listed, listOf, nameOf, numberWord, uiText } from '../../support/conversation';
+import { conversation, entryOf, expectedAnswer, groupsOf, heard, joined, listed, listOf, nameOf, numberWord, uiText } from '../../support/conversation';
 import { cardTitle, exampleOf, launched, nameItem, yes } from './helpers';
 
 describe('lists are read three at a time', () => {
@@ -105,5 +105,22 @@ describe('lists are read three at a time', () => {
     const a = await c.intent('TreatmentDetailIntent', { treatment: { value: alias, id: alias } });
     // A: Managing the symptoms of secondary bone cancer is usually an important part of your treatment. …
     expect(a.text).toBe(expectedAnswer(target));
+  });
+});
+
+describe('"read them all" as the first thing a listener asks', () => {
+  it('says only the names; the disclaimer comes with the first answer after them, once', async () => {
+    const c = conversation();
+    const topics = listOf('topics');
+    // U: ask bone secondaries guide to read them all
+    const all = await c.intent('ReadAllIntent');
+    // A: The seventeen topics are what secondary bone cancer is, …. Which would you like to hear about?
+    expect(all.text).toBe(joined(uiText('listAll', { count: numberWord(topics.items.length), noun: heard(topics.noun.many), items: listed(topics.items.map(nameOf)) }), uiText('listChooseQuestion')));
+    // U: what causes it
+    const causes = await c.intent('CausesIntent');
+    // A: … This is general information, not medical advice. …
+    expect(causes.text).toContain(uiText('disclaimer'));
+    // U: what are the symptoms
+    expect((await c.intent('SymptomsIntent')).text).not.toContain(uiText('disclaimer'));
   });
 });
