@@ -145,26 +145,25 @@ export function createRenderer(content: AnswerContent, voice: Voice): Renderer {
     const said = voice.entry(topic.id).sentences;
     const card = cardOf(topic, locale);
     const disclaimed = topic.alwaysDisclaim ? { ...place, disclaim: true } : place;
+    // What ends a turn: after the last sentence, the support line (if any) and the follow-up; before it, "more?".
+    const line = topic.contact ? voice.ui('supportLine', { ...voice.line(locale, topic.contact) }) : undefined;
+    const { offer: afterLast, ...followUp } = nextAfterItem(topic);
+    const more = { question: voice.ui('moreQuestion'), reprompt: voice.ui('moreReprompt') };
     /** The turn that says sentences from this place's up to `end`, with what follows them. */
     const turnTo = (end: number): Rendered => {
       // Only what was said first, when not even one sentence fits after it: the answer is offered, not started.
       if (end === place.step) return offeredAlone(prefix ?? joinSpoken(), disclaimed, topic.id);
       const last = end >= said.length;
-      const line = last && topic.contact ? voice.ui('supportLine', { ...voice.line(locale, topic.contact) }) : undefined;
-      const speech = withDisclaimer(joinSpoken(prefix, ...said.slice(place.step, end), line), disclaimed);
-      if (!last) return { reply: { kind: 'ask', speech, question: voice.ui('moreQuestion'), reprompt: voice.ui('moreReprompt'), card }, offer: { id: topic.id, step: end } };
-      const { offer, ...followUp } = nextAfterItem(topic);
-      return { reply: { kind: 'ask', speech, ...followUp, card }, offer };
+      const speech = withDisclaimer(joinSpoken(prefix, ...said.slice(place.step, end), last ? line : undefined), disclaimed);
+      if (!last) return { reply: { kind: 'ask', speech, ...more, card }, offer: { id: topic.id, step: end } };
+      return { reply: { kind: 'ask', speech, ...followUp, card }, offer: afterLast };
     };
     // As many sentences as can be said, with the question, in MAX_TURN_SECONDS at the listener's pace. What a turn
     // to `end` would say is added up from the compiled lengths, without building it: only the chosen turn is built.
     const around = lengthOf(withDisclaimer(joinSpoken(prefix, BEFORE_QUESTION), disclaimed));
-    const line = topic.contact ? voice.ui('supportLine', { ...voice.line(locale, topic.contact) }) : undefined;
-    const lastQuestion = nextAfterItem(topic).question;
-    const moreQuestion = voice.ui('moreQuestion');
     const fitsTo = (end: number): boolean => {
       const last = end >= said.length;
-      const length = lengthOf(around, last ? line : undefined, last ? lastQuestion : moreQuestion, ...said.slice(place.step, end));
+      const length = lengthOf(around, ...(last ? [line, followUp.question] : [more.question]), ...said.slice(place.step, end));
       return secondsOf(length, rate) <= MAX_TURN_SECONDS;
     };
     return turnTo(runEnd(topic, place.step, fitsTo, prefix !== undefined));

@@ -17,7 +17,7 @@ import { type EntryPlace, isEntry, type Place, placeOnly, samePlace } from './pl
 import { preferencesToSave, type StoredPreferences, takeStored } from './remembered-pace';
 import type { Notice, Renderer } from './render';
 import { rulesOf, screenSaysReviewDate } from './screens';
-import { type ConversationState, MAX_BACK, type PaceFrom, type PreferencesRead, readState, writeState } from './state';
+import { type ConversationState, MAX_BACK, type PreferencesRead, readState, writeState } from './state';
 
 export interface PlayOptions {
   /** Remember the place for "go back" (new answers do; going back and repeating do not). */
@@ -168,11 +168,6 @@ export class Turn {
     this.#state.storedPace = preferences.pace;
     this.writeAttributes();
     return preferences;
-  }
-
-  /** Where the pace came from, for the preference rules and their tests. */
-  get paceFrom(): PaceFrom {
-    return this.#state.paceFrom;
   }
 
   /** An answer or screen that gives the review date itself (About, the first welcome): it needs no note of it. */

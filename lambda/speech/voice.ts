@@ -5,7 +5,8 @@
 import type { UiKey } from '../content/types';
 import { type EntrySpeech, fromSpeechCompiler, type LineSpeech, type LocaleSpeech, type PackedBook, type Template } from './book';
 import { numberWord } from './phrases';
-import { concatSpoken, fromListener, type Spoken } from './spoken';
+import { escapeText } from './ssml';
+import { concatSpoken, measured, type Spoken } from './spoken';
 
 /** The locale whose content the skill speaks; others are refused before they reach the content. */
 export const DEFAULT_LOCALE = 'en-GB';
@@ -54,7 +55,7 @@ export function createVoice(book: PackedBook): Voice {
     entry,
     count: (n) => {
       let said = counts.get(n);
-      if (!said) counts.set(n, (said = fromListener(numberWord(n))));
+      if (!said) counts.set(n, (said = measured(escapeText(numberWord(n)))));
       return said;
     },
     emergencyNumber: (locale) => speechFor(locale).emergency,
