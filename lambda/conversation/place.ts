@@ -3,7 +3,7 @@
  * ("repeat", "go back") is a place, so it is re-rendered from content rather than stored as SSML.
  */
 import type { AnswerContent, AnswerEntry, AnswerList, AnswerTopic } from '../content/types';
-import type { ScreenName, ScreenPlace } from './screens';
+import type { ScreenPlace } from './screens';
 
 /** What was said with a place, so that "repeat" says it again. */
 export interface SaidWith {
@@ -29,7 +29,6 @@ export interface EntryPlace extends SaidWith {
 
 /** A place in the conversation: a content answer, or a screen (conversation/screens.ts, with each screen's variant). */
 export type Place = EntryPlace | ScreenPlace;
-export type { ScreenName, ScreenPlace };
 
 export const isEntry = (place: Place): place is EntryPlace => place.screen === undefined;
 export const startOf = (id: string): EntryPlace => ({ id, step: 0 });

@@ -68,7 +68,10 @@ export type Notice =
   /** "The fifth one" when there are fewer. */
   | { say: 'noSuchItem'; choices: readonly string[] }
   /** A pace change, confirmed (at the new pace), offering to say `again` at it. */
-  | { say: 'paceChanged'; confirm: UiKey; again?: Place };
+  | { say: 'paceChanged'; confirm: PaceKey; again?: Place };
+
+/** The confirmations of a pace change: sentences without slots. */
+export type PaceKey = Extract<UiKey, 'paceSlower' | 'paceFaster' | 'paceNormal' | 'paceSlowest' | 'paceFastest'>;
 
 /** UI sentences that stand alone before the general question. */
 export type PromptKey = Extract<UiKey, 'noAfterOffer' | 'nothingToRepeat' | 'yesWithoutOffer' | 'nothingNext' | 'chooseNoList' | 'unsupportedRequest' | 'error'>;
@@ -80,6 +83,8 @@ export interface Renderer {
   /** The same reply with a new listener's note of the review date at the end of what is said (as `reviewNote` places it). */
   withReviewNote(rendered: Rendered): Rendered;
   notice(notice: Notice): Said;
+  /** A UI sentence, then "What would you like to know?": also what the error handler says when all else fails. */
+  prompt(key: PromptKey): AskReply;
 }
 
 /** Heard text is echoed back cut short (by characters, never inside an emoji): it is whatever the listener, or a bad request, said. */
@@ -199,8 +204,8 @@ export function createRenderer(content: AnswerContent, voice: Voice): Renderer {
 
   function render(place: Place, { at, locale = DEFAULT_LOCALE, rate = 100, unknownItem }: RenderContext = {}): Rendered {
     // Said first: a "sorry" naming what was heard, or the honest "the page doesn't say" of a lead.
-    const lead = isEntry(place) && place.lead ? voice.entry(place.lead) : undefined;
-    const prefix = unknownItem !== undefined ? voice.ui('unknownItem', { heard: fromListener(echoOf(unknownItem)) }) : lead ? leadPart(place as EntryPlace) : undefined;
+    const lead = isEntry(place) && place.lead !== undefined ? leadPart(place.lead) : undefined;
+    const prefix = unknownItem !== undefined ? voice.ui('unknownItem', { heard: fromListener(echoOf(unknownItem)) }) : lead;
     if (!isEntry(place)) return prefixed(renderScreen(place, { content, voice, at, locale, rate, nameOf, nounOf, exampleOf, withDisclaimer, fits }), prefix);
     const target = entry(place.id);
     if (target.kind === 'topic') return renderTopic(target, place, locale, rate, prefix);
@@ -209,9 +214,10 @@ export function createRenderer(content: AnswerContent, voice: Voice): Renderer {
     return prefix && !fits(rendered, rate) ? offeredAlone(prefix, place, target.id) : rendered;
   }
 
-  /** A lead's first part: the sentences of its part 0. */
-  function leadPart(place: EntryPlace): Spoken {
-    const topic = entry(place.lead as string) as AnswerTopic;
+  /** A lead's first part, the sentences of its part 0; nothing if the lead is not a topic. */
+  function leadPart(id: string): Spoken | undefined {
+    const topic = Object.hasOwn(content.entries, id) ? entry(id) : undefined;
+    if (topic?.kind !== 'topic') return undefined;
     const said = voice.entry(topic.id).sentences;
     return joinSpoken(...said.filter((_, i) => topic.sentenceParts[i] === 0));
   }
@@ -219,13 +225,13 @@ export function createRenderer(content: AnswerContent, voice: Voice): Renderer {
   const prefixed = (rendered: Rendered, prefix: Spoken | undefined): Rendered =>
     prefix ? { ...rendered, reply: { ...rendered.reply, speech: joinSpoken(prefix, rendered.reply.speech) } } : rendered;
 
-  const prompt = (speech: Spoken): Said => ({ reply: { kind: 'ask', speech, question: voice.ui('welcomeQuestion'), reprompt: voice.ui('genericReprompt') } });
+  const ask = (speech: Spoken): AskReply => ({ kind: 'ask', speech, question: voice.ui('welcomeQuestion'), reprompt: voice.ui('genericReprompt') });
   const topicsOffer = () => startOf(content.menu);
 
   function notice(said: Notice): Said {
     switch (said.say) {
       case 'prompt':
-        return prompt(voice.ui(said.key));
+        return { reply: ask(voice.ui(said.key)) };
       case 'goodbye':
         return { reply: { kind: 'tell', speech: voice.ui('goodbye') } };
       case 'unsupportedLocale':
@@ -250,7 +256,7 @@ export function createRenderer(content: AnswerContent, voice: Voice): Renderer {
         };
       case 'paceChanged': {
         const { again, confirm } = said;
-        if (!again) return prompt(voice.ui(confirm));
+        if (!again) return { reply: ask(voice.ui(confirm)) };
         // Say which answer "yes" would repeat: after a detour, "that" could be anything.
         const question = isEntry(again) ? voice.ui('paceAgainNamed', { name: nameOf(again.id) }) : voice.ui('paceAgainQuestion');
         return { reply: { kind: 'ask', speech: voice.ui(confirm), question, reprompt: voice.ui('paceReprompt') }, offer: again };
@@ -260,5 +266,5 @@ export function createRenderer(content: AnswerContent, voice: Voice): Renderer {
 
   const withReviewNote = (rendered: Rendered): Rendered => ({ ...rendered, reply: { ...rendered.reply, speech: joinSpoken(rendered.reply.speech, voice.ui('reviewNote')) } });
 
-  return { render, fits, notice, withReviewNote };
+  return { render, fits, notice, withReviewNote, prompt: (key) => ask(voice.ui(key)) };
 }

@@ -1,8 +1,8 @@
 /**
  * The screens: what the skill says around the content (welcome, help, emergency, crisis, every name of a list),
  * each with its variant, its rules and how it is said. Adding a screen, or a rule for one, is a change in this file:
- * its variant in `ScreenPlace` and its row in `SCREENS` (the compiler points at anything left out); its words go in
- * content/ui.yaml.
+ * its variant in `ScreenPlace` and its row in `SCREENS` (the compiler points at anything left out). Its words are
+ * content (content/ui.yaml, with their keys in UI_KEYS), and the handler that plays it says when.
  */
 import type { AnswerContent } from '../content/types';
 import { spokenList, withComma } from '../speech/phrases';

@@ -49,17 +49,17 @@ export class Turn {
   }
 
   /** What "repeat" replays: the last real answer or screen, never a "sorry". */
-  get said(): Place | undefined {
+  get said(): Readonly<Place> | undefined {
     return this.#state.said;
   }
 
   /** The last content answer: what Help, "next", "the second one" and "read them all" work from. */
-  get at(): EntryPlace | undefined {
+  get at(): Readonly<EntryPlace> | undefined {
     return this.#state.at;
   }
 
   /** What "yes" plays, if anything. */
-  get offer(): Place | undefined {
+  get offer(): Readonly<Place> | undefined {
     return this.#state.offer;
   }
 

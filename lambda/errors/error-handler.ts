@@ -28,8 +28,7 @@ export const SkillErrorHandler: ErrorHandler = {
       return turnFor(input).say({ say: 'prompt', key: 'error' });
     } catch {
       // The conversation itself failed: the same words through the bare builder, still inviting another try.
-      const { reply } = renderer.notice({ say: 'prompt', key: 'error' });
-      if (reply.kind !== 'ask') throw error;
+      const reply = renderer.prompt('error');
       return input.responseBuilder.speak(joinSpoken(reply.speech, reply.question).ssml).reprompt(reply.reprompt.ssml).withShouldEndSession(false).getResponse();
     }
   },

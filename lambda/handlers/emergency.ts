@@ -3,7 +3,7 @@
  * country, then that the skill cannot call anyone, and the page's own advice to contact their doctor or
  * specialist nurse; then an offer, not a push, of what the page says about managing symptoms. Thoughts of
  * suicide or self-harm get the crisis line first instead, then the emergency number, and no such offer
- * (conversation/render.ts). The skill never places a call. "Repeat" says it all again.
+ * (conversation/screens.ts). The skill never places a call. "Repeat" says it all again.
  */
 import type { RequestHandler } from 'ask-sdk-core';
 import { screen } from '../conversation/screens';

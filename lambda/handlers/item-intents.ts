@@ -4,7 +4,7 @@
  * answer naming what the skill does know.
  */
 import { getSlot, type HandlerInput, type RequestHandler } from 'ask-sdk-core';
-import type { ListEntry } from '../content/types';
+import type { AnswerList } from '../content/types';
 import { startOf } from '../conversation/place';
 import { content, turnFor, voice } from '../conversation/turn-for';
 import { textOf } from '../speech/ssml';
@@ -16,6 +16,13 @@ export const ITEM_INTENTS: Readonly<Record<string, { slot: string; list: string 
   TreatmentDetailIntent: { slot: 'treatment', list: 'treatments' },
 };
 
+/** A list the tables above name: the content compiler checks it exists and is a list. */
+function listNamed(id: string): AnswerList {
+  const list = content.entries[id];
+  if (list.kind !== 'list') throw new Error(`'${id}' is not a list`);
+  return list;
+}
+
 const plainName = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').replace(/^(a|an|the) /, '').trim();
 
 /**
@@ -26,7 +33,7 @@ const plainName = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').rep
 function itemNamed(heard: string): string | undefined {
   const wanted = plainName(heard);
   for (const { list } of Object.values(ITEM_INTENTS)) {
-    const found = (content.entries[list] as ListEntry).items.find((id) => {
+    const found = listNamed(list).items.find((id) => {
       return [textOf(voice.entry(id).name.ssml), content.entries[id].title, id].some((name) => plainName(name) === wanted);
     });
     if (found) return found;
@@ -36,7 +43,7 @@ function itemNamed(heard: string): string | undefined {
 
 /** What a test or treatment slot named: the words heard, and the entry that answers them if the content has one. */
 export function itemInSlot(input: HandlerInput, slotName: string, listId: string): { heard: string; target?: string } {
-  const list = content.entries[listId] as ListEntry;
+  const list = listNamed(listId);
   const slot = getSlot(input.requestEnvelope, slotName);
   const heard = typeof slot?.value === 'string' ? slot.value.trim() : '';
   if (!heard) return { heard };

@@ -7,7 +7,7 @@
 import type { RequestHandler } from 'ask-sdk-core';
 import { turnFor } from '../conversation/turn-for';
 import { rulesOf } from '../conversation/screens';
-import type { UiKey } from '../content/types';
+import type { PaceKey } from '../conversation/render';
 import { FASTEST_PACE, NORMAL_PACE, SLOWEST_PACE } from '../speech/pace';
 import { intentNameOf, isPaceRequest, type PaceIntentName } from '../request/facts';
 
@@ -16,9 +16,9 @@ interface PaceChange {
   next: (pace: number) => number;
   /** The new pace does not depend on the current one, so it is known even when the current one is not. */
   absolute?: true;
-  done: UiKey;
+  done: PaceKey;
   /** Said instead when the pace cannot move further that way. */
-  atLimit?: { pace: number; say: UiKey };
+  atLimit?: { pace: number; say: PaceKey };
 }
 
 export const PACE_INTENTS: Readonly<Record<PaceIntentName, PaceChange>> = {

@@ -36,7 +36,7 @@ export function measured(ssml: Ssml): Spoken {
   return { ssml, words, breakMs };
 }
 
-/** Text from the listener (a slot value heard), escaped now: it is the only text not compiled ahead. */
+/** Text from the listener (a slot value heard), escaped now: the content was escaped when it compiled. */
 export const fromListener = (text: string): Spoken => measured(escapeText(text));
 
 /** Joins with a space, skipping what says nothing. */

@@ -1,6 +1,8 @@
 /**
  * SSML as a type. Only the functions here make `Ssml` from text, and they escape it, so text from the
- * content or from what a listener said can never break the markup Alexa receives.
+ * content or from what a listener said can never break the markup Alexa receives. The speech compiler makes the
+ * speech book with them at build time (speech/book.ts vouches for what it stored); a few fixed marks (",", "and")
+ * are written as Ssml where they are used.
  */
 declare const ssmlBrand: unique symbol;
 export type Ssml = string & { readonly [ssmlBrand]: true };

@@ -1,6 +1,7 @@
 /**
- * The skill's voice: UI sentences and content, as compiled into the speech book. Nothing here escapes or
- * pronounces text: the book's fragments were made at build time; a request fills slots and joins.
+ * The skill's voice: UI sentences and content, as compiled into the speech book. Content is not escaped or
+ * pronounced here: the book's fragments were made at build time; a request fills slots and joins. Only counts
+ * ("seven") are escaped here, once each.
  */
 import type { UiKey } from '../content/types';
 import { type EntrySpeech, fromSpeechCompiler, type LineSpeech, type LocaleSpeech, type PackedBook, type Template } from './book';

@@ -22,7 +22,12 @@ import type { Entry, ListEntry, TopicEntry, UiKey } from '../../lambda/content/t
 import { groupOf, runEnd, stepsOf } from '../../lambda/conversation/place';
 import { sentencesOf } from '../../tools/content/sentences';
 import { handler } from '../../lambda/index';
-import { MAX_TURN_SECONDS, secondsToSay } from '../../lambda/speech/duration';
+import { MAX_TURN_SECONDS } from '../../lambda/speech/duration';
+import type { Ssml } from '../../lambda/speech/ssml';
+import { measured, secondsOf } from '../../lambda/speech/spoken';
+
+/** Seconds to say SSML at a prosody rate, measured as the speech compiler measures its fragments. */
+const secondsToSay = (ssml: string, rate: number): number => secondsOf(measured(ssml as Ssml), rate);
 import { rateOf } from '../../lambda/speech/pace';
 import { numberWord } from '../../lambda/speech/phrases';
 import { isRecord } from '../../lambda/util/is-record';
