@@ -124,3 +124,15 @@ describe('"read them all" as the first thing a listener asks', () => {
     expect((await c.intent('SymptomsIntent')).text).not.toContain(uiText('disclaimer'));
   });
 });
+
+describe("a list's card", () => {
+  it.each([
+    ['TestsIntent', 'tests'],
+    ['TreatmentsIntent', 'treatments'],
+    ['TopicsIntent', 'topics'],
+  ])("%s: the list's intro as the content wrote it, then every item by title", async (intent, id) => {
+    const list = listOf(id);
+    const a = await conversation().intent(intent);
+    expect(a.card).toMatchObject({ title: list.title, content: [list.intro, ...list.items.map((item) => `• ${entryOf(item).title}`)].join('\n') });
+  });
+});
