@@ -1,0 +1,71 @@
+/**
+ * Places and the screens' rules, as a newcomer would read them: which places are the same, what each screen does to
+ * the conversation (the table in lambda/conversation/screens.ts), and the voice's fallbacks.
+ */
+import { answers } from '../../lambda/content/answers';
+import { samePlace, startOf } from '../../lambda/conversation/place';
+import { createRenderer } from '../../lambda/conversation/render';
+import { allOf, ENTRY_RULES, rulesOf, screen, SCREENS, welcome } from '../../lambda/conversation/screens';
+import { packedSpeech } from '../../lambda/speech/compiled';
+import { textOf } from '../../lambda/speech/ssml';
+import { createVoice } from '../../lambda/speech/voice';
+
+const voice = createVoice(packedSpeech);
+const renderer = createRenderer(answers, voice);
+
+describe('the same place', () => {
+  it.each([
+    ['an answer at the same sentence', startOf('symptoms'), { id: 'symptoms', step: 0, disclaim: true }, true],
+    ['an answer at another sentence', startOf('symptoms'), { id: 'symptoms', step: 1 }, false],
+    ['an answer and a screen', startOf('symptoms'), screen('help'), false],
+    ['the welcome for a new and a returning listener', welcome(false), welcome(true), false],
+    ['the welcome twice', welcome(true), welcome(true), true],
+    ['two screens', screen('emergency'), screen('crisis'), false],
+    ['a whole list from the same name', allOf('tests', 4), allOf('tests', 4), true],
+    ['a whole list from another name', allOf('tests', 0), allOf('tests', 4), false],
+    ['two lists', allOf('tests'), allOf('treatments'), false],
+    ['nothing', undefined, screen('help'), false],
+  ])('%s', (_what, a, b, same) => {
+    expect(samePlace(a, b)).toBe(same);
+    expect(samePlace(b, a)).toBe(same);
+  });
+});
+
+describe('the screens\u2019 rules', () => {
+  it('only content answers are remembered by "go back", and they carry the disclaimer once and a new listener\u2019s review note', () => {
+    expect(rulesOf(startOf('symptoms'))).toBe(ENTRY_RULES);
+    expect(ENTRY_RULES).toMatchObject({ disclaimer: 'once', remembered: true, carriesReviewNote: true, replayedOnPace: true, keepsOffer: false });
+    for (const rules of Object.values(SCREENS)) expect(rules).toMatchObject({ remembered: false, carriesReviewNote: false });
+  });
+
+  it('the safety screens are said alone, without the disclaimer, and a change of pace offers them again', () => {
+    for (const name of ['emergency', 'crisis'] as const) expect(rulesOf(screen(name))).toMatchObject({ disclaimer: 'never', replayedOnPace: true, keepsOffer: false });
+  });
+
+  it('Help says the disclaimer itself and keeps the question asked before it; the welcome and Help are not replayed after a pace change', () => {
+    expect(rulesOf(screen('help'))).toMatchObject({ disclaimer: 'itself', keepsOffer: true, replayedOnPace: false });
+    expect(rulesOf(welcome(false))).toMatchObject({ disclaimer: 'once', replayedOnPace: false });
+  });
+
+  it('the long welcome says the review date itself; the short one, for a returning listener, does not', () => {
+    expect(SCREENS.welcome.saysReviewDate({ screen: 'welcome', returning: false })).toBe(true);
+    expect(SCREENS.welcome.saysReviewDate({ screen: 'welcome', returning: true })).toBe(false);
+  });
+});
+
+describe('rendering what only code could ask for', () => {
+  it('a lead that is not a topic says nothing first: the answer itself starts', () => {
+    const plain = renderer.render(startOf('bone-scan'));
+    expect(renderer.render({ id: 'bone-scan', step: 0, lead: 'tests' }).reply.speech.ssml).toBe(plain.reply.speech.ssml);
+  });
+
+  it('a locale the content has no numbers for gets the skill\u2019s own (en-GB), never nothing', () => {
+    expect(textOf(voice.emergencyNumber('xx-XX').ssml)).toBe(textOf(voice.emergencyNumber('en-GB').ssml));
+    expect(voice.line('fr-FR', 'crisis')).toEqual(voice.line('en-GB', 'crisis'));
+  });
+
+  it('an entry the book does not have is an error in the code, said as such', () => {
+    expect(() => voice.entry('no-such-entry')).toThrow(/no-such-entry/);
+    expect(() => voice.entry('constructor')).toThrow(/constructor/);
+  });
+});
