@@ -165,6 +165,17 @@ export interface AnswerContent {
   entries: Record<string, AnswerEntry>;
   /** The entry StartOver and "what can I ask" read: the list of topics. */
   menu: string;
+  /**
+   * The page's hard words (the lexicon's, lower case) → the first sentence that uses them, in the order the page
+   * reads: where "what is hypercalcaemia" or "the femur", heard as no test or treatment, is answered.
+   */
+  terms: Record<string, TermPlace>;
+}
+
+/** A sentence of an answer: the entry and the sentence's index. */
+export interface TermPlace {
+  id: string;
+  step: number;
 }
 
 export interface SkillContent extends AnswerContent {

@@ -6,6 +6,7 @@
 import { getSlot, type HandlerInput, type RequestHandler } from 'ask-sdk-core';
 import type { AnswerList } from '../content/types';
 import { startOf } from '../conversation/place';
+import { termPlaceIn } from '../content/terms';
 import { content, turnFor, voice } from '../conversation/turn-for';
 import { textOf } from '../speech/ssml';
 import { intentNameOf, resolvedId } from '../request/facts';
@@ -58,6 +59,10 @@ function answerItem(input: HandlerInput, intent: string) {
   if (!heard) return turn.play(startOf(listId));
   if (target) return turn.play(startOf(target));
 
+  // Not a test or treatment, but a hard word the page uses ("what is hypercalcaemia", "the femur"): the page's first
+  // sentence with it, so the first thing heard is what the page says about it.
+  const term = termPlaceIn(content, heard);
+  if (term) return turn.play({ id: term.id, step: term.step });
   // Not known: say so briefly (what was heard, escaped and cut short where it is rendered), then read the list
   // three at a time, so "next", "the second one" or a name work.
   return turn.play(startOf(listId), { unknownItem: heard });
