@@ -10,6 +10,7 @@ import type { AskReply, Card, Reply } from '../speech/reply';
 import { BEFORE_QUESTION_MS, MAX_TURN_SECONDS } from '../speech/duration';
 import { NOTHING, textOf } from '../speech/ssml';
 import { fromListener, joinSpoken, lengthOf, secondsOf, silence, type Spoken } from '../speech/spoken';
+import { kept } from '../util/kept';
 import { DEFAULT_LOCALE, type Voice } from '../speech/voice';
 import { type EntryPlace, exampleItem, groupOf, isEntry, type Place, runEnd, startOf, stepsOf } from './place';
 import { renderScreen } from './screens';
@@ -128,27 +129,22 @@ export function createRenderer(content: AnswerContent, voice: Voice): Renderer {
     return { question: voice.ui('nextItemQuestion', { noun: nounOf(list.id, 'one'), name: nameOf(next) }), reprompt: voice.ui('offerReprompt', { name: nameOf(next) }), offer: startOf(next) };
   }
 
-  const cards = new Map<string, Card>();
-  /** A topic's card: the answer in full, and a number from outside the page (content/contacts.yaml) after it. */
-  function cardOf(topic: AnswerTopic, locale: string): Card {
-    const key = `${topic.id} ${locale}`;
-    let card = cards.get(key);
-    if (!card) {
+  /** A topic's card, made once a locale: the answer in full, and a number from outside the page (content/contacts.yaml) after it. */
+  const cardsIn = kept((locale: string) =>
+    kept((topic: AnswerTopic): Card => {
       const line = topic.contact ? voice.line(locale, topic.contact) : undefined;
-      const contact = line && { name: textOf(line.name.ssml), number: textOf(line.number.ssml), hours: textOf(line.hours.ssml) };
+      const contact = line && `${textOf(line.name.ssml)}: ${textOf(line.number.ssml)}, ${textOf(line.hours.ssml)}.`;
       // The answer as written: its sentences, a paragraph a part.
       const said = voice.entry(topic.id).sentences;
       const parts: string[] = [];
       topic.sentenceParts.forEach((part, i) => (parts[part] = parts[part] === undefined ? textOf(said[i].ssml) : `${parts[part]} ${textOf(said[i].ssml)}`));
-      card = { title: topic.title, text: [...parts, ...(contact ? [`${contact.name}: ${contact.number}, ${contact.hours}.`] : [])].join('\n\n') };
-      cards.set(key, card);
-    }
-    return card;
-  }
+      return { title: topic.title, text: [...parts, ...(contact ? [contact] : [])].join('\n\n') };
+    }),
+  );
 
   function renderTopic(topic: AnswerTopic, place: EntryPlace, locale: string, rate: number, prefix: Spoken | undefined): Rendered {
     const said = voice.entry(topic.id).sentences;
-    const card = cardOf(topic, locale);
+    const card = cardsIn(locale)(topic);
     const disclaimed = topic.alwaysDisclaim ? { ...place, disclaim: true } : place;
     // What ends a turn: after the last sentence, the support line (if any) and the follow-up; before it, "more?".
     const line = topic.contact ? voice.ui('supportLine', { ...voice.line(locale, topic.contact) }) : undefined;
@@ -174,7 +170,10 @@ export function createRenderer(content: AnswerContent, voice: Voice): Renderer {
     return turnTo(runEnd(topic, place.step, fitsTo, prefix !== undefined));
   }
 
-  const listCards = new Map<string, Card>();
+  /** A list's card, made once: its intro as written, then every item by title. */
+  const listCard = kept(
+    (list: AnswerList): Card => ({ title: list.title, text: [textOf(voice.entry(list.id).intro?.ssml ?? NOTHING), ...list.items.map((id) => `• ${entry(id).title}`)].join('\n') }),
+  );
   function renderList(list: AnswerList, place: EntryPlace): Rendered {
     const group = groupOf(list, place.step).map(nameOf);
     const items = spokenList(group);
@@ -190,8 +189,7 @@ export function createRenderer(content: AnswerContent, voice: Voice): Renderer {
       speech = group.length === 1 ? voice.ui('listLastOne', { items }) : voice.ui('listLastGroup', { size: voice.count(group.length), items });
     }
     speech = withDisclaimer(speech, place);
-    let card = listCards.get(list.id);
-    if (!card) listCards.set(list.id, (card = { title: list.title, text: [textOf(voice.entry(list.id).intro?.ssml ?? NOTHING), ...list.items.map((id) => `• ${entry(id).title}`)].join('\n') }));
+    const card = listCard(list);
     if (isLast) {
       return { reply: { kind: 'ask', speech, question: voice.ui('listChooseQuestion'), reprompt: voice.ui('listChooseReprompt', { example: exampleOf(list, place.step) }), card } };
     }

@@ -41,29 +41,13 @@ export const fromListener = (text: string): Spoken => measured(escapeText(text))
 
 /** Joins with a space, skipping what says nothing. */
 export function joinSpoken(...parts: (Spoken | undefined)[]): Spoken {
-  let ssml = '';
-  let words = 0;
-  let breakMs = 0;
-  for (const part of parts) {
-    if (!part || !part.ssml) continue;
-    ssml = ssml ? `${ssml} ${part.ssml}` : part.ssml;
-    words += part.words;
-    breakMs += part.breakMs;
-  }
-  return { ssml: ssml as Ssml, words, breakMs };
+  const said = parts.filter((part): part is Spoken => Boolean(part?.ssml));
+  return { ssml: said.map((part) => part.ssml).join(' ') as Ssml, ...lengthOf(...said) };
 }
 
 /** Joins with nothing between: the pieces of a compiled UI sentence and its slot values. */
 export function concatSpoken(parts: readonly Spoken[]): Spoken {
-  let ssml = '';
-  let words = 0;
-  let breakMs = 0;
-  for (const part of parts) {
-    ssml += part.ssml;
-    words += part.words;
-    breakMs += part.breakMs;
-  }
-  return { ssml: ssml as Ssml, words, breakMs };
+  return { ssml: parts.map((part) => part.ssml).join('') as Ssml, ...lengthOf(...parts) };
 }
 
 /** A short silence: between an answer and its question, between list items. */

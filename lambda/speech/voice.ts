@@ -8,6 +8,7 @@ import { type EntrySpeech, fromSpeechCompiler, type LineSpeech, type LocaleSpeec
 import { numberWord } from './phrases';
 import { escapeText } from './ssml';
 import { concatSpoken, measured, type Spoken } from './spoken';
+import { kept } from '../util/kept';
 
 /** The locale whose content the skill speaks; others are refused before they reach the content. */
 export const DEFAULT_LOCALE = 'en-GB';
@@ -25,24 +26,14 @@ export interface Voice {
   line(locale: string, which: 'crisis' | 'support'): LineSpeech;
 }
 
-/** A value opened from the book the first time it is asked for, then kept: a cold start opens only what it says. */
-function opened<K, V>(open: (key: K) => V): (key: K) => V {
-  const kept = new Map<K, V>();
-  return (key) => {
-    let value = kept.get(key);
-    if (value === undefined) kept.set(key, (value = open(key)));
-    return value;
-  };
-}
-
+/** Each part of the book is opened the first time it is said, then kept: a cold start opens only what it says. */
 export function createVoice(book: PackedBook): Voice {
-  const template = opened((key: UiKey): Template => fromSpeechCompiler.template(book.ui[key]));
-  const entry = opened((id: string): EntrySpeech => {
+  const template = kept((key: UiKey): Template => fromSpeechCompiler.template(book.ui[key]));
+  const entry = kept((id: string): EntrySpeech => {
     if (!Object.hasOwn(book.entries, id)) throw new Error(`no entry '${id}' in the speech book`);
     return fromSpeechCompiler.entry(book.entries[id]);
   });
-  const speechFor = opened((locale: string): LocaleSpeech => fromSpeechCompiler.locale(book.contacts[Object.hasOwn(book.contacts, locale) ? locale : DEFAULT_LOCALE]));
-  const counts = new Map<number, Spoken>();
+  const speechFor = kept((locale: string): LocaleSpeech => fromSpeechCompiler.locale(book.contacts[Object.hasOwn(book.contacts, locale) ? locale : DEFAULT_LOCALE]));
   return {
     ui: (key, values = {}) =>
       concatSpoken(
@@ -54,11 +45,7 @@ export function createVoice(book: PackedBook): Voice {
         }),
       ),
     entry,
-    count: (n) => {
-      let said = counts.get(n);
-      if (!said) counts.set(n, (said = measured(escapeText(numberWord(n)))));
-      return said;
-    },
+    count: kept((n: number): Spoken => measured(escapeText(numberWord(n)))),
     emergencyNumber: (locale) => speechFor(locale).emergency,
     line: (locale, which) => speechFor(locale)[which],
   };
