@@ -58,14 +58,19 @@ describe('the error handler', () => {
     expect(a.text).not.toMatch(/Error|\bat \S+ \(|\.ts\b|\.js\b/);
   }
 
-  it('a handler that throws: the apology, and the session stays open', async () => {
+  /** A skill whose only handler throws an error naming a secret: what reaches the listener must hold none of it. */
+  const throwingSkill = () => {
     const throwing: RequestHandler = {
       canHandle: () => true,
       handle: () => {
         throw new Error(SECRET);
       },
     };
-    const skill = SkillBuilders.custom().addRequestHandlers(throwing).addErrorHandlers(SkillErrorHandler).create();
+    return SkillBuilders.custom().addRequestHandlers(throwing).addErrorHandlers(SkillErrorHandler).create();
+  };
+
+  it('a handler that throws: the apology, and the session stays open', async () => {
+    const skill = throwingSkill();
     const c = conversation({ handler: (event, context) => skill.invoke(event, context) });
     // U: what are the symptoms
     const a = await c.intent('SymptomsIntent');
@@ -107,13 +112,7 @@ describe('the error handler', () => {
   });
 
   it('a request with no session at all: the apology and an invitation to try again, no stack', async () => {
-    const throwing: RequestHandler = {
-      canHandle: () => true,
-      handle: () => {
-        throw new Error(SECRET);
-      },
-    };
-    const skill = SkillBuilders.custom().addRequestHandlers(throwing).addErrorHandlers(SkillErrorHandler).create();
+    const skill = throwingSkill();
     const envelope = new LaunchRequestBuilder(TEST_SETTINGS).build();
     delete envelope.session;
     const a = await conversation({ handler: (event, context) => skill.invoke(event, context) }).raw(envelope);
