@@ -1,11 +1,10 @@
 /**
  * The one error handler: whatever went wrong, the listener hears a short apology and can carry on, and
- * the log gets the stack (never the request's user, device or words). No exception ever reaches Alexa.
+ * the log gets the stack (never the request's user, device, intent or words). No exception ever reaches Alexa.
  */
 import { getRequestType, type ErrorHandler } from 'ask-sdk-core';
 import { renderer, turnFor } from '../conversation/turn-for';
 import { requestAttributes } from '../request/attributes';
-import { intentNameOf } from '../request/facts';
 import { log } from '../logging/log';
 import { joinSpoken } from '../speech/spoken';
 
@@ -13,17 +12,15 @@ export const SkillErrorHandler: ErrorHandler = {
   canHandle: () => true,
   handle: (input, error) => {
     let requestType: string | undefined;
-    let intent: string | undefined;
     try {
       requestType = getRequestType(input.requestEnvelope);
-      intent = intentNameOf(input);
     } catch {
       // A malformed envelope: log what we can.
     }
     const started = requestAttributes(input).startedAt;
     const durationMs = typeof started === 'number' ? Date.now() - started : undefined;
     // The error line stands for the request line this request will not get: same fields, plus the stack.
-    log('error', { event: 'error', requestType, intent, outcome: 'error', durationMs, message: error.message, stack: error.stack });
+    log('error', { event: 'error', requestType, outcome: 'error', durationMs, message: error.message, stack: error.stack });
     try {
       return turnFor(input).say({ say: 'prompt', key: 'error' });
     } catch {

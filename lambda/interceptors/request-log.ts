@@ -1,8 +1,10 @@
-/** One log line per request: its type, intent and how long it took. Never who asked or what they said. */
+/**
+ * One log line per request: its type, whether the session goes on, and how long it took. Never who asked, nor what
+ * they asked or said: not even the intent name, which is what was asked ("CrisisIntent" says someone spoke of suicide).
+ */
 import type { HandlerInput, RequestInterceptor, ResponseInterceptor } from 'ask-sdk-core';
 import { getRequestType } from 'ask-sdk-core';
 import { requestAttributes } from '../request/attributes';
-import { intentNameOf } from '../request/facts';
 import { log } from '../logging/log';
 
 export const RequestTimerInterceptor: RequestInterceptor = {
@@ -17,7 +19,6 @@ export const RequestLogInterceptor: ResponseInterceptor = {
     log('info', {
       event: 'request',
       requestType: getRequestType(input.requestEnvelope),
-      intent: intentNameOf(input),
       outcome: response?.shouldEndSession === false ? 'open' : 'ended',
       durationMs: typeof started === 'number' ? Date.now() - started : undefined,
     });

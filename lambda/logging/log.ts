@@ -1,11 +1,10 @@
 /**
  * One JSON line per event, for CloudWatch. Privacy by construction: callers pass only the fields below,
- * never user ids, device ids, slot values or session attributes.
+ * never user ids, device ids, intent names, slot values or session attributes.
  */
 export interface LogFields {
   event: 'request' | 'error' | 'session-ended' | 'store-error' | 'refused';
   requestType?: string;
-  intent?: string;
   outcome?: string;
   durationMs?: number;
   reason?: string;
