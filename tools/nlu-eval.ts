@@ -2,9 +2,12 @@
  * `npm run nlu:eval`: how well the interaction model is understood on the paraphrase corpus, for each half,
  * by the simulator and by an independent classifier. Sentences are listed for the tuning half only: the
  * held-out half is reported as counts, so that nobody tunes the model on it by accident.
+ *   npm run nlu:eval                 en-GB on the shared corpus, then every other locale on its own phrasings
+ *   npm run nlu:eval -- en-US        one locale (en-GB: the shared corpus)
+ *   --sentences                      list the tuning halves' misses
  */
 import { loadInteractionModel } from './simulator/interaction-model';
-import { HALVES, isTuning } from './nlu/corpus';
+import { corpusLocales, type Half, HALVES, isTuning, localeHalves } from './nlu/corpus';
 import { evaluate, percent, type Score } from './nlu/evaluate';
 
 const pct = (s: { total: number; correct: number }) => `${percent(s).toFixed(1)}% (${s.correct}/${s.total})`;
@@ -18,12 +21,16 @@ function report(name: string, s: Score, showSentences: boolean): void {
 }
 
 async function main(): Promise<void> {
-  const model = loadInteractionModel(process.argv.find((a) => /^[a-z]{2}-[A-Z]{2}$/.test(a)) ?? 'en-GB');
+  const asked = process.argv.find((a) => /^[a-z]{2}-[A-Z]{2}$/.test(a));
   const verbose = process.argv.includes('--sentences');
-  for (const result of await evaluate(model, HALVES)) {
-    console.log(`${result.half} half:`);
-    report('simulator', result.simulator, verbose && isTuning(result.half));
-    report('independent classifier (wink naive Bayes)', result.independent, verbose && isTuning(result.half));
+  const halvesOf = (locale: string): readonly Half[] => (locale === 'en-GB' ? HALVES : localeHalves(locale));
+  for (const locale of asked ? [asked] : ['en-GB', ...corpusLocales()]) {
+    console.log(`== ${locale} ==`);
+    for (const result of await evaluate(loadInteractionModel(locale), halvesOf(locale))) {
+      console.log(`${result.half} half:`);
+      report('simulator', result.simulator, verbose && isTuning(result.half));
+      report('independent classifier (wink naive Bayes)', result.independent, verbose && isTuning(result.half));
+    }
   }
 }
 

@@ -4,7 +4,7 @@
  * emergency and crisis phrasing understood. Where a figure does not reach its goal yet, its floor here is what it
  * reaches today, to catch any step back: the goal is in the test's name.
  */
-import { HALVES, readCorpus } from '../../tools/nlu/corpus';
+import { corpusLocales, HALVES, localeHalves, readCorpus } from '../../tools/nlu/corpus';
 import { evaluate, type Evaluation, percent } from '../../tools/nlu/evaluate';
 import { normalise } from '../../tools/simulator/understand';
 import { loadInteractionModel } from '../../tools/simulator/interaction-model';
@@ -99,5 +99,68 @@ describe.each(FLOORS)('understanding $name', ({ half, simulator, independent, em
 
   it(`the simulator misses at most ${emergenciesMissed} emergency phrasings${emergenciesMissed ? ' (goal: none)' : ''}`, () => {
     expect(missedOf(half(), 'EmergencyIntent').length).toBeLessThanOrEqual(emergenciesMissed);
+  });
+});
+
+/**
+ * Each other English locale, through its own model (derived from en-GB's, interactionModels/source/locales.yaml), on
+ * phrasings in its own words (test/nlu/locales/), written blind by a writer who never saw the model. The tuning half
+ * was read to add general patterns; the held-out half never is. The goal is the same as en-GB's: 90 % for the
+ * simulator and the independent classifier, and every emergency and crisis phrasing. Where a figure is short of it,
+ * the floor is its level when the locales were added (28 November 2026), so that no change makes it worse.
+ */
+const LOCALE_FLOORS = [
+  { locale: 'en-US', simulator: 94.1, independent: 100, emergenciesMissed: 0, crisesMissed: 1 },
+  { locale: 'en-CA', simulator: 91.1, independent: 87.8, emergenciesMissed: 0, crisesMissed: 0 },
+  { locale: 'en-AU', simulator: 97, independent: 90.9, emergenciesMissed: 0, crisesMissed: 0 },
+  { locale: 'en-IN', simulator: 75.7, independent: 87.5, emergenciesMissed: 1, crisesMissed: 2 },
+];
+
+describe.each(LOCALE_FLOORS)('understanding $locale on its own held-out phrasings', ({ locale, simulator, independent, emergenciesMissed, crisesMissed }) => {
+  let half: Evaluation;
+  const model = loadInteractionModel(locale);
+  beforeAll(async () => {
+    [half] = await evaluate(model, [localeHalves(locale)[1]]);
+  });
+  const goal = (floor: number) => (floor < 90 ? ' (goal: 90)' : '');
+
+  it('has phrasings in the locale\u2019s own words for every custom intent, with emergencies said about someone else', () => {
+    const corpus = localeHalves(locale).flatMap((h) => readCorpus(h));
+    const custom = model.intents.filter((i) => !i.name.startsWith('AMAZON.')).map((i) => i.name);
+    expect(custom.filter((intent) => !corpus.some((p) => p.intent === intent))).toEqual([]);
+    expect(corpus.filter((p) => p.intent === 'EmergencyIntent' && /\b(she|he|her|his|him|they|their|mom|mum|mother|mummy|dad|father|papa|wife|husband|partner|son|daughter|brother|sister|grandma|grandpa)\b/.test(p.say)).length).toBeGreaterThanOrEqual(8);
+    expect(corpus.filter((p) => p.intent === 'CrisisIntent').length).toBeGreaterThanOrEqual(5);
+  });
+
+  it(`the simulator understands at least ${simulator}%${goal(simulator)}`, () => {
+    expect(percent(half.simulator)).toBeGreaterThanOrEqual(simulator);
+  });
+
+  it(`the independent classifier understands at least ${independent}%${goal(independent)}`, () => {
+    expect(percent(half.independent)).toBeGreaterThanOrEqual(independent);
+  });
+
+  it(`the simulator misses at most ${emergenciesMissed} emergency and ${crisesMissed} crisis phrasings${emergenciesMissed + crisesMissed ? ' (goal: none)' : ''}`, () => {
+    expect(missedOf(half, 'EmergencyIntent').length).toBeLessThanOrEqual(emergenciesMissed);
+    expect(missedOf(half, 'CrisisIntent').length).toBeLessThanOrEqual(crisesMissed);
+  });
+});
+
+describe('the locale corpora', () => {
+  it('name only intents and slot values their model has, and repeat no phrasing', () => {
+    const said: string[] = [];
+    for (const locale of corpusLocales()) {
+      const model = loadInteractionModel(locale);
+      const intents = new Set([...model.intents.map((i) => i.name), 'AMAZON.FallbackIntent']);
+      for (const p of localeHalves(locale).flatMap((h) => readCorpus(h))) {
+        expect(intents.has(p.intent)).toBe(true);
+        for (const [slot, id] of Object.entries(p.slots ?? {})) {
+          const type = model.intents.find((i) => i.name === p.intent)?.slots.find((s) => s.name === slot)?.type;
+          expect({ say: p.say, known: Boolean(type && model.slotTypes[type].some((v) => v.id === id)) }).toEqual({ say: p.say, known: true });
+        }
+        said.push(normalise(p.say));
+      }
+    }
+    expect(said.filter((s, i) => said.indexOf(s) !== i)).toEqual([]);
   });
 });

@@ -1,27 +1,38 @@
-/** Where the interaction model's source lives, and the JSON each locale's source makes. */
+/** Where the interaction model's source lives, and the JSON each locale's model is made into. */
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
+import type { z } from 'zod';
 import { buildInteractionModel, modelSource, type ModelSource } from './expand';
+import { localeWords, localModelSource } from './locales';
 
 export const SOURCE_DIR = path.resolve(__dirname, '../../interactionModels/source');
 export const MODELS_DIR = path.resolve(__dirname, '../../interactionModels/custom');
+/** The one source: every other locale's model is derived from it (interactionModels/source/locales.yaml). */
+export const SOURCE_LOCALE = 'en-GB';
+const LOCALES_FILE = path.join(SOURCE_DIR, 'locales.yaml');
 
-export function readModelSource(locale: string): ModelSource {
-  const file = path.join(SOURCE_DIR, `${locale}.yaml`);
-  const parsed = modelSource.safeParse(YAML.parse(fs.readFileSync(file, 'utf8')));
-  if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  return parsed.data;
+function parsed<T>(schema: z.ZodType<T>, file: string): T {
+  const result = schema.safeParse(YAML.parse(fs.readFileSync(file, 'utf8')));
+  if (!result.success) throw new Error(`${file}: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  return result.data;
 }
 
-/** Each source's locale, the JSON it makes (as written to disk) and the file it belongs in. */
+/** The locales with a model: the source's, then those derived from it. */
+export function modelLocales(): string[] {
+  return [SOURCE_LOCALE, ...Object.keys(parsed(localeWords, LOCALES_FILE)).sort()];
+}
+
+/** A locale's model source: the source itself for en-GB, derived with the locale's words for the others. */
+export function readModelSource(locale: string): ModelSource {
+  const source = parsed(modelSource, path.join(SOURCE_DIR, `${SOURCE_LOCALE}.yaml`));
+  if (locale === SOURCE_LOCALE) return source;
+  const locales = parsed(localeWords, LOCALES_FILE);
+  if (!Object.hasOwn(locales, locale)) throw new Error(`${LOCALES_FILE}: no locale ${locale}`);
+  return localModelSource(source, locales[locale]);
+}
+
+/** Each locale, the JSON its model makes (as written to disk) and the file it belongs in. */
 export function generatedModels(): { locale: string; json: string; file: string }[] {
-  return fs
-    .readdirSync(SOURCE_DIR)
-    .filter((f) => f.endsWith('.yaml'))
-    .sort()
-    .map((f) => {
-      const locale = path.basename(f, '.yaml');
-      return { locale, json: `${JSON.stringify(buildInteractionModel(readModelSource(locale)), null, 2)}\n`, file: path.join(MODELS_DIR, `${locale}.json`) };
-    });
+  return modelLocales().map((locale) => ({ locale, json: `${JSON.stringify(buildInteractionModel(readModelSource(locale)), null, 2)}\n`, file: path.join(MODELS_DIR, `${locale}.json`) }));
 }

@@ -15,8 +15,23 @@ export const CORPUS_DIR = path.resolve(__dirname, '../../test/nlu');
  * round: its tuning half was used like the first's, its held-out half was measured once before and once after.
  */
 export const HALVES = ['tuning', 'held-out', 'tuning-2', 'held-out-2', 'tuning-safety'] as const;
-export const isTuning = (half: Half) => half.startsWith('tuning');
-export type Half = (typeof HALVES)[number];
+export type SharedHalf = (typeof HALVES)[number];
+/**
+ * Each other locale has its own phrasings, in its own words (test/nlu/locales/<locale>.yaml), written blind by a
+ * writer who never saw the model, and split in the same two halves: "en-US tuning", "en-US held-out".
+ */
+export type LocaleHalf = `${string}-${string} ${'tuning' | 'held-out'}`;
+export type Half = SharedHalf | LocaleHalf;
+export const isTuning = (half: Half) => half.startsWith('tuning') || half.endsWith(' tuning');
+export const LOCALE_CORPUS_DIR = path.join(CORPUS_DIR, 'locales');
+export const localeHalves = (locale: string): LocaleHalf[] => [`${locale} tuning`, `${locale} held-out`] as LocaleHalf[];
+/** The locales with a corpus of their own. */
+export const corpusLocales = () =>
+  fs
+    .readdirSync(LOCALE_CORPUS_DIR)
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => path.basename(f, '.yaml'))
+    .sort();
 
 const phrasing = z
   .object({
@@ -29,7 +44,16 @@ const phrasing = z
   .strict();
 export type Phrasing = z.infer<typeof phrasing>;
 
+const localePhrasing = phrasing.extend({ half: z.enum(['tuning', 'held-out']) }).strict();
+
 export function readCorpus(half: Half): Phrasing[] {
+  const local = /^([a-z]{2}-[A-Z]{2}) (tuning|held-out)$/.exec(half);
+  if (local) {
+    const file = path.join(LOCALE_CORPUS_DIR, `${local[1]}.yaml`);
+    const parsed = z.array(localePhrasing).safeParse(YAML.parse(fs.readFileSync(file, 'utf8')));
+    if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    return parsed.data.filter((p) => p.half === local[2]).map(({ half: _half, ...rest }) => rest);
+  }
   const file = path.join(CORPUS_DIR, `${half}.yaml`);
   const parsed = z.array(phrasing).safeParse(YAML.parse(fs.readFileSync(file, 'utf8')));
   if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
