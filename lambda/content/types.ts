@@ -70,8 +70,10 @@ export type AnswerEntry = AnswerTopic | AnswerList;
 export interface LexiconEntry {
   /** The word or phrase as written in the content, matched whole and case-sensitively. */
   written: string;
-  /** IPA for <phoneme>, or a spoken alias for <sub>. */
+  /** IPA for <phoneme> (British English), or a spoken alias for <sub>. */
   ipa?: string;
+  /** IPA for North American English, where it differs from `ipa`. */
+  usIpa?: string;
   say?: string;
 }
 
@@ -82,6 +84,9 @@ export interface SourceInfo {
   reviewed: string;
   nextReview: string;
 }
+
+/** The locale the page was written for: the content as written is its own; other locales differ only where content/locales.yaml says. */
+export const SOURCE_LOCALE = 'en-GB';
 
 /** Sentences the skill says around the content: welcome, help, confirmations. `{name}` marks a slot. */
 export type UiStrings = Record<UiKey, string>;
@@ -119,6 +124,7 @@ export const UI_KEYS = [
   'helpTopic',
   'helpQuestion',
   'emergencyNow',
+  'urgentLine',
   'emergencyQuestion',
   'crisisNow',
   'supportLine',
@@ -183,8 +189,26 @@ export interface SkillContent extends AnswerContent {
   entries: Record<string, Entry>;
   lexicon: LexiconEntry[];
   ui: UiStrings;
-  /** Locale → the numbers from outside the page: the emergency number, the crisis line, the support line. */
+  /** Locale → the numbers from outside the page: the emergency number, the crisis line, and where there are ones, the urgent and support lines. */
   contacts: Record<string, LocaleContacts>;
+  /** Locale → what is said differently there (content/locales.yaml). en-GB, the page's own, changes nothing. */
+  locales: Record<string, LocaleWording>;
+}
+
+/** How a locale's listeners are told the page's content (content/locales.yaml). */
+export interface LocaleWording {
+  /** As a sentence names it: "the United States". */
+  country: string;
+  /** A locale that says most of the same (en-CA is like en-US): the speech book keeps only what differs from it. */
+  like?: string;
+  /** Which IPA of the lexicon its voice uses. */
+  pronunciation: 'en-GB' | 'en-US';
+  /** Word → the local spelling. */
+  spelling: Record<string, string>;
+  /** Words of the page → what is true there ("GP" → "primary care doctor"). */
+  wording: Record<string, string>;
+  /** Said once to a new listener after the welcome: where the information comes from. */
+  welcomeNote?: string;
 }
 
 /** A service a listener can call: its name, its number in groups of digits, when it answers, where that comes from. */
@@ -197,7 +221,11 @@ export interface PhoneLine {
 
 /** Numbers from outside the page for one locale (content/contacts.yaml), each with the source it comes from. */
 export interface LocaleContacts {
-  emergency: { number: string; source: string };
+  /** `said`: how the number is said where that is not digit by digit ("triple zero"). */
+  emergency: { number: string; said?: string; source: string };
   crisis: PhoneLine;
-  support: PhoneLine;
+  /** One national line for urgent medical help that is not an emergency, where there is one (NHS 111). */
+  urgent?: PhoneLine;
+  /** The charity's own support line: only where it runs one. */
+  support?: PhoneLine;
 }

@@ -11,7 +11,7 @@ import { BEFORE_QUESTION_MS, MAX_TURN_SECONDS } from '../speech/duration';
 import { NOTHING, textOf } from '../speech/ssml';
 import { fromListener, joinSpoken, lengthOf, secondsOf, silence, type Spoken } from '../speech/spoken';
 import { kept } from '../util/kept';
-import { DEFAULT_LOCALE, type Voice } from '../speech/voice';
+import type { Voice } from '../speech/voice';
 import { type EntryPlace, exampleItem, groupOf, isEntry, type Place, runEnd, startOf, stepsOf } from './place';
 import { renderScreen } from './screens';
 
@@ -30,8 +30,6 @@ export interface Said {
 export interface RenderContext {
   /** The last content answer, which Help speaks about. */
   at?: EntryPlace;
-  /** Picks the emergency number and the lines from outside the page. */
-  locale?: string;
   /** The listener's pace as a prosody rate (100 is normal): a long answer is said in more turns when it is slower. */
   rate?: number;
   /** Words the listener said that named nothing the content has: a short "sorry" naming them comes first. */
@@ -43,7 +41,6 @@ export interface RenderKit {
   content: AnswerContent;
   voice: Voice;
   at?: EntryPlace;
-  locale: string;
   rate: number;
   nameOf(id: string): Spoken;
   /** A list's noun for one of its items, or for several. */
@@ -129,25 +126,24 @@ export function createRenderer(content: AnswerContent, voice: Voice): Renderer {
     return { question: voice.ui('nextItemQuestion', { noun: nounOf(list.id, 'one'), name: nameOf(next) }), reprompt: voice.ui('offerReprompt', { name: nameOf(next) }), offer: startOf(next) };
   }
 
-  /** A topic's card, made once a locale: the answer in full, and a number from outside the page (content/contacts.yaml) after it. */
-  const cardsIn = kept((locale: string) =>
-    kept((topic: AnswerTopic): Card => {
-      const line = topic.contact ? voice.line(locale, topic.contact) : undefined;
-      const contact = line && `${textOf(line.name.ssml)}: ${textOf(line.number.ssml)}, ${textOf(line.hours.ssml)}.`;
-      // The answer as written: its sentences, a paragraph a part.
-      const said = voice.entry(topic.id).sentences;
-      const parts: string[] = [];
-      topic.sentenceParts.forEach((part, i) => (parts[part] = parts[part] === undefined ? textOf(said[i].ssml) : `${parts[part]} ${textOf(said[i].ssml)}`));
-      return { title: topic.title, text: [...parts, ...(contact ? [contact] : [])].join('\n\n') };
-    }),
-  );
-
-  function renderTopic(topic: AnswerTopic, place: EntryPlace, locale: string, rate: number, prefix: Spoken | undefined): Rendered {
+  /** A topic's card, made once: the answer in full, and a number from outside the page (content/contacts.yaml) after it, where the locale has one. */
+  const cardOf = kept((topic: AnswerTopic): Card => {
+    const line = topic.contact ? voice.line(topic.contact) : undefined;
+    const contact = line && `${textOf(line.name.ssml)}: ${textOf(line.number.ssml)}, ${textOf(line.hours.ssml)}.`;
+    // The answer as written: its sentences, a paragraph a part.
     const said = voice.entry(topic.id).sentences;
-    const card = cardsIn(locale)(topic);
+    const parts: string[] = [];
+    topic.sentenceParts.forEach((part, i) => (parts[part] = parts[part] === undefined ? textOf(said[i].ssml) : `${parts[part]} ${textOf(said[i].ssml)}`));
+    return { title: topic.title, text: [...parts, ...(contact ? [contact] : [])].join('\n\n') };
+  });
+
+  function renderTopic(topic: AnswerTopic, place: EntryPlace, rate: number, prefix: Spoken | undefined): Rendered {
+    const said = voice.entry(topic.id).sentences;
+    const card = cardOf(topic);
     const disclaimed = topic.alwaysDisclaim ? { ...place, disclaim: true } : place;
-    // What ends a turn: after the last sentence, the support line (if any) and the follow-up; before it, "more?".
-    const line = topic.contact ? voice.ui('supportLine', { ...voice.line(locale, topic.contact) }) : undefined;
+    // What ends a turn: after the last sentence, the support line (where the locale has one) and the follow-up; before it, "more?".
+    const contact = topic.contact ? voice.line(topic.contact) : undefined;
+    const line = contact ? voice.ui('supportLine', { ...contact }) : undefined;
     const { offer: afterLast, ...followUp } = nextAfterItem(topic);
     const more = { question: voice.ui('moreQuestion'), reprompt: voice.ui('moreReprompt') };
     /** The turn that says sentences from this place's up to `end`, with what follows them. */
@@ -200,13 +196,13 @@ export function createRenderer(content: AnswerContent, voice: Voice): Renderer {
     };
   }
 
-  function render(place: Place, { at, locale = DEFAULT_LOCALE, rate = 100, unknownItem }: RenderContext = {}): Rendered {
+  function render(place: Place, { at, rate = 100, unknownItem }: RenderContext = {}): Rendered {
     // Said first: a "sorry" naming what was heard, or the honest "the page doesn't say" of a lead.
     const lead = isEntry(place) && place.lead !== undefined ? leadPart(place.lead) : undefined;
     const prefix = unknownItem !== undefined ? voice.ui('unknownItem', { heard: fromListener(echoOf(unknownItem)) }) : lead;
-    if (!isEntry(place)) return prefixed(renderScreen(place, { content, voice, at, locale, rate, nameOf, nounOf, exampleOf, withDisclaimer, fits }), prefix);
+    if (!isEntry(place)) return prefixed(renderScreen(place, { content, voice, at, rate, nameOf, nounOf, exampleOf, withDisclaimer, fits }), prefix);
     const target = entry(place.id);
-    if (target.kind === 'topic') return renderTopic(target, place, locale, rate, prefix);
+    if (target.kind === 'topic') return renderTopic(target, place, rate, prefix);
     const rendered = prefixed(renderList(target, place), prefix);
     // Too long together at the listener's pace: what was said first, then the list is offered.
     return prefix && !fits(rendered, rate) ? offeredAlone(prefix, place, target.id) : rendered;

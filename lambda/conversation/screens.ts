@@ -7,6 +7,7 @@
 import type { AnswerContent } from '../content/types';
 import { spokenList, withComma } from '../speech/phrases';
 import { joinSpoken, type Spoken } from '../speech/spoken';
+import type { Voice } from '../speech/voice';
 import { isRecord } from '../util/is-record';
 import { listAround, type Place, type SaidWith, startOf, stepsOf } from './place';
 import type { RenderKit, Rendered } from './render';
@@ -96,10 +97,10 @@ export const SCREENS: ScreenTable = {
   emergency: {
     ...SAFETY,
     read: () => ({ screen: 'emergency' }),
-    render: (_place, { voice, nameOf, locale }) => ({
+    render: (_place, { voice, nameOf }) => ({
       reply: {
         kind: 'ask',
-        speech: voice.ui('emergencyNow', { number: voice.emergencyNumber(locale) }),
+        speech: withUrgentLine(voice.ui('emergencyNow', { number: voice.emergencyNumber() }), voice),
         question: voice.ui('emergencyQuestion'),
         reprompt: voice.ui('offerReprompt', { name: nameOf(AFTER_EMERGENCY) }),
       },
@@ -110,10 +111,10 @@ export const SCREENS: ScreenTable = {
     ...SAFETY,
     read: () => ({ screen: 'crisis' }),
     // No offer of symptom management here: "yes" says the numbers again.
-    render: (_place, { voice, locale }) => ({
+    render: (_place, { voice }) => ({
       reply: {
         kind: 'ask',
-        speech: voice.ui('crisisNow', { ...voice.line(locale, 'crisis'), emergency: voice.emergencyNumber(locale) }),
+        speech: voice.ui('crisisNow', { ...voice.line('crisis'), emergency: voice.emergencyNumber() }),
         question: voice.ui('crisisQuestion'),
         reprompt: voice.ui('crisisReprompt'),
       },
@@ -161,7 +162,7 @@ export function readScreen(raw: unknown, content: AnswerContent): ScreenPlace | 
   return place;
 }
 
-function renderHelp({ content, voice, nameOf, nounOf, exampleOf, at, locale }: RenderKit): Rendered {
+function renderHelp({ content, voice, nameOf, nounOf, exampleOf, at }: RenderKit): Rendered {
   const entry = at ? content.entries[at.id] : undefined;
   const list = at ? listAround(content, at.id) : undefined;
   let speech: Spoken;
@@ -176,8 +177,14 @@ function renderHelp({ content, voice, nameOf, nounOf, exampleOf, at, locale }: R
   } else if (entry) speech = voice.ui('helpTopic', { name: nameOf(entry.id) });
   else speech = voice.ui('helpGeneral');
   // Help is fuller than the welcome: urgent help first ("help me" may be a call for it), the disclaimer in full.
-  const urgent = voice.ui('helpUrgent', { number: voice.emergencyNumber(locale) });
+  const urgent = voice.ui('helpUrgent', { number: voice.emergencyNumber() });
   return { reply: { kind: 'ask', speech: joinSpoken(urgent, speech, voice.ui('disclaimer')), question: voice.ui('helpQuestion'), reprompt: voice.ui('genericReprompt') } };
+}
+
+/** After the emergency advice, the line for urgent help that is not an emergency, where the listener's country has one. */
+function withUrgentLine(speech: Spoken, voice: Voice): Spoken {
+  const urgent = voice.line('urgent');
+  return urgent ? joinSpoken(speech, voice.ui('urgentLine', { ...urgent })) : speech;
 }
 
 /** Every name of a list in one turn, for a listener who wants them all at once; then the choice. */

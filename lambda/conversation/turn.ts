@@ -4,7 +4,7 @@
  * the verbs here (play, say, miss, setPace, startOver, goBack, and the preference store's few), so each rule
  * of the conversation has one owner. Handlers decide *what* to say; conversation/render.ts says it.
  */
-import { getLocale, type HandlerInput } from 'ask-sdk-core';
+import type { HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import type { AnswerContent } from '../content/types';
 import { BEFORE_QUESTION_MS } from '../speech/duration';
@@ -12,7 +12,6 @@ import { rateOf } from '../speech/pace';
 import type { Reply } from '../speech/reply';
 import { atRate } from '../speech/ssml';
 import { joinSpoken, silence } from '../speech/spoken';
-import { DEFAULT_LOCALE } from '../speech/voice';
 import { type EntryPlace, isEntry, type Place, placeOnly, samePlace } from './place';
 import { preferencesToSave, type StoredPreferences, takeStored } from './remembered-pace';
 import type { Notice, Renderer } from './render';
@@ -34,8 +33,6 @@ const BEFORE_QUESTION = silence(BEFORE_QUESTION_MS);
 export class Turn {
   readonly #state: ConversationState;
   readonly #inSession: boolean;
-  /** The request's locale, for what differs by country (the emergency number). */
-  readonly locale: string;
 
   constructor(
     private readonly input: HandlerInput,
@@ -44,7 +41,6 @@ export class Turn {
   ) {
     // Requests outside a session (skill events) have no attributes to read or write.
     this.#inSession = Boolean(input.requestEnvelope.session);
-    this.locale = getLocale(input.requestEnvelope) || DEFAULT_LOCALE;
     this.#state = readState(content, this.#inSession ? input.attributesManager.getSessionAttributes() : undefined);
   }
 
@@ -81,7 +77,7 @@ export class Turn {
     if (place.disclaim || (rules.disclaimer === 'once' && !state.disclaimed)) shown.disclaim = true;
     // A new listener who asked straight out (no welcome) hears once how old the information is: with the first
     // answer that has room for it at their pace.
-    const context = { at: state.at, locale: this.locale, rate: rateOf(state.pace), unknownItem };
+    const context = { at: state.at, rate: rateOf(state.pace), unknownItem };
     const datesItself = this.datesItself(place);
     let rendered = this.renderer.render(shown, context);
     if (place.reviewNote || (!state.reviewNoted && !state.returning && rules.carriesReviewNote && !datesItself)) {
@@ -139,7 +135,7 @@ export class Turn {
   continuation(): Place | undefined {
     const { next, at, pace } = this.#state;
     if (next) return next;
-    return at ? this.renderer.render(at, { locale: this.locale, rate: rateOf(pace) }).offer : undefined;
+    return at ? this.renderer.render(at, { rate: rateOf(pace) }).offer : undefined;
   }
 
   /** Where reading the preference store stands this session. */

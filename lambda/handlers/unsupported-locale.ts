@@ -1,16 +1,13 @@
 /** A request in a locale the skill has no content for gets a plain explanation instead of the wrong language's model. */
 import { getLocale, getRequestType, type RequestHandler } from 'ask-sdk-core';
-import { turnFor } from '../conversation/turn-for';
-
-/** Locales with an interaction model and content. */
-export const SERVED_LOCALES: readonly string[] = ['en-GB'];
+import { isServed, turnFor } from '../conversation/turn-for';
 
 export const UnsupportedLocaleHandler: RequestHandler = {
   canHandle: (input) => {
     // Nothing can be said at the end of a session, or to an event outside one.
     if (getRequestType(input.requestEnvelope) === 'SessionEndedRequest' || !input.requestEnvelope.session) return false;
     const locale = getLocale(input.requestEnvelope);
-    return Boolean(locale) && !SERVED_LOCALES.includes(locale);
+    return Boolean(locale) && !isServed(locale);
   },
   handle: (input) => turnFor(input).say({ say: 'unsupportedLocale' }),
 };

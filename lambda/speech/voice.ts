@@ -1,40 +1,55 @@
 /**
- * The skill's voice: UI sentences and content, as compiled into the speech book. Content is not escaped or
- * pronounced here: the book's fragments were made at build time; a request fills slots and joins. Only counts
- * ("seven") are escaped here, once each.
+ * The skill's voice in one locale: UI sentences and content, as compiled into the speech book. Content is not
+ * escaped or pronounced here: the book's fragments were made at build time, each locale's where it differs from
+ * en-GB's; a request fills slots and joins. Only counts ("seven") are escaped here, once each.
  */
-import type { UiKey } from '../content/types';
+import { SOURCE_LOCALE, type UiKey } from '../content/types';
 import { type EntrySpeech, fromSpeechCompiler, type LineSpeech, type LocaleSpeech, type PackedBook, type Template } from './book';
 import { numberWord } from './phrases';
 import { escapeText } from './ssml';
 import { concatSpoken, measured, type Spoken } from './spoken';
 import { kept } from '../util/kept';
 
-/** The locale whose content the skill speaks; others are refused before they reach the content. */
-export const DEFAULT_LOCALE = 'en-GB';
+/** The locale a request in no served locale is answered in (to say so): the page's own. */
+export const DEFAULT_LOCALE = SOURCE_LOCALE;
 
 export interface Voice {
+  /** The locale it speaks for. */
+  readonly locale: string;
   /** A UI sentence from content/ui.yaml with its `{slots}` filled. */
   ui(key: UiKey, values?: Readonly<Record<string, Spoken>>): Spoken;
   /** What a content entry says: its name, sentences, follow-up question, a list's intro and nouns. */
   entry(id: string): EntrySpeech;
   /** A count said as a word ("three"). */
   count(n: number): Spoken;
-  /** The emergency number for a locale, read digit by digit ("nine nine nine"). */
-  emergencyNumber(locale: string): Spoken;
-  /** A line for a locale (the crisis line, the support line): its name, its number digit by digit, when it answers. */
-  line(locale: string, which: 'crisis' | 'support'): LineSpeech;
+  /** The locale's emergency number, read digit by digit ("nine nine nine") or as it is said there ("triple zero"). */
+  emergencyNumber(): Spoken;
+  /** A line of the locale (the crisis line; the urgent and support lines where there are ones): its name, its number digit by digit, when it answers. */
+  line(which: 'crisis'): LineSpeech;
+  line(which: 'urgent' | 'support'): LineSpeech | undefined;
 }
 
-/** Each part of the book is opened the first time it is said, then kept: a cold start opens only what it says. */
-export function createVoice(book: PackedBook): Voice {
-  const template = kept((key: UiKey): Template => fromSpeechCompiler.template(book.ui[key]));
+/** The locales the book has speech for. */
+export const localesOf = (book: PackedBook): string[] => Object.keys(book.locales);
+
+/**
+ * Each part of the book is opened the first time it is said, then kept: a cold start opens only what it says. A
+ * locale's own version of an entry or a sentence comes first; everything else is en-GB's.
+ */
+export function createVoice(book: PackedBook, locale: string = DEFAULT_LOCALE): Voice {
+  if (!Object.hasOwn(book.locales, locale)) throw new Error(`no locale '${locale}' in the speech book`);
+  const local = book.locales[locale];
+  // A locale stored as changes to another's (en-CA to en-US) says what that one says where it says nothing of its own.
+  const like = local.like ? book.locales[local.like] : undefined;
+  const template = kept((key: UiKey): Template => fromSpeechCompiler.template(local.ui?.[key] ?? like?.ui?.[key] ?? book.ui[key]));
   const entry = kept((id: string): EntrySpeech => {
     if (!Object.hasOwn(book.entries, id)) throw new Error(`no entry '${id}' in the speech book`);
-    return fromSpeechCompiler.entry(book.entries[id]);
+    return fromSpeechCompiler.localEntry(book.entries[id], like?.entries?.[id], local.entries?.[id]);
   });
-  const speechFor = kept((locale: string): LocaleSpeech => fromSpeechCompiler.locale(book.contacts[Object.hasOwn(book.contacts, locale) ? locale : DEFAULT_LOCALE]));
+  let contacts: LocaleSpeech | undefined;
+  const numbers = () => (contacts ??= fromSpeechCompiler.contacts(local.contacts));
   return {
+    locale,
     ui: (key, values = {}) =>
       concatSpoken(
         template(key).map((piece) => {
@@ -46,7 +61,7 @@ export function createVoice(book: PackedBook): Voice {
       ),
     entry,
     count: kept((n: number): Spoken => measured(escapeText(numberWord(n)))),
-    emergencyNumber: (locale) => speechFor(locale).emergency,
-    line: (locale, which) => speechFor(locale)[which],
+    emergencyNumber: () => numbers().emergency,
+    line: ((which: 'crisis' | 'urgent' | 'support') => numbers()[which]) as Voice['line'],
   };
 }

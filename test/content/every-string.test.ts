@@ -15,7 +15,14 @@ const stem = (w: string) => w.replace(/'s$/, '').replace(/(ies|es|s|ing|ed)$/, '
 
 const PAGE = new Set(words(SOURCE).map(stem));
 /** The numbers and names from outside the page, each logged in content/CHANGES.md. */
-const CONTACTS = new Set(Object.values(content.contacts).flatMap((c) => [c.emergency, c.crisis, c.support].flatMap((line) => words(Object.values(line).join(' ')))).map(stem));
+const CONTACTS = new Set(
+  Object.values(content.contacts)
+    .flatMap((c) => [c.emergency, c.crisis, c.urgent, c.support].flatMap((line) => (line ? words([line.number, 'name' in line ? line.name : '', 'hours' in line ? line.hours : '', c.emergency.said ?? ''].join(' ')) : [])))
+    .map(stem),
+);
+
+/** Where the information comes from and where the listener is: said once outside the UK (content/locales.yaml). */
+const WHERE_FROM = new Set('uk charity comes supports people arranged different where live'.split(' ').map(stem));
 
 /**
  * The skill's own words for steering a conversation: greetings, commands it teaches ("repeat", "stop"), questions,
@@ -49,6 +56,11 @@ const CERTAINTIES = ['always', 'never', 'must', 'cure', 'cured', 'guaranteed', '
 /** Every string the skill can say that is not an answer's own text, with where it comes from. */
 function spokenStrings(): [string, string][] {
   const strings: [string, string][] = Object.entries(content.ui).map(([key, text]) => [`ui.${key}`, text]);
+  // What each locale says instead of the page's words, and its note on where the information comes from.
+  for (const [locale, { wording, welcomeNote }] of Object.entries(content.locales)) {
+    strings.push(...Object.entries(wording).map(([from, to]): [string, string] => [`${locale}: "${from}"`, to]));
+    if (welcomeNote) strings.push([`${locale}.welcomeNote`, welcomeNote]);
+  }
   for (const entry of Object.values(content.entries)) {
     strings.push([`${entry.id}.name`, entry.name], [`${entry.id}.title`, entry.title]);
     if (entry.kind === 'topic' && entry.offer) strings.push([`${entry.id}.offer`, entry.offer.question]);
@@ -61,7 +73,7 @@ function spokenStrings(): [string, string][] {
 }
 
 /** The words of `text` that are on no list: not the page's, not steering, not a contact, not an unanswered subject. */
-const unknownWords = (text: string) => words(text).filter((w) => !/^\d+$/.test(w) && ![PAGE, STEERING, CONTACTS, UNANSWERED_SUBJECTS].some((known) => known.has(stem(w))));
+const unknownWords = (text: string) => words(text).filter((w) => !/^\d+$/.test(w) && ![PAGE, STEERING, CONTACTS, UNANSWERED_SUBJECTS, WHERE_FROM].some((known) => known.has(stem(w))));
 
 describe('every string the skill speaks besides the answers adds no medical claim', () => {
   const strings = spokenStrings();

@@ -5,6 +5,7 @@
 import { answers } from '../../lambda/content/answers';
 import { samePlace, startOf } from '../../lambda/conversation/place';
 import { createRenderer } from '../../lambda/conversation/render';
+import { voiceFor } from '../../lambda/conversation/turn-for';
 import { allOf, ENTRY_RULES, rulesOf, screen, SCREENS, welcome } from '../../lambda/conversation/screens';
 import { packedSpeech } from '../../lambda/speech/compiled';
 import { textOf } from '../../lambda/speech/ssml';
@@ -59,9 +60,12 @@ describe('rendering what only code could ask for', () => {
     expect(renderer.render({ id: 'bone-scan', step: 0, lead: 'tests' }).reply.speech.ssml).toBe(plain.reply.speech.ssml);
   });
 
-  it('a locale the content has no numbers for gets the skill\u2019s own (en-GB), never nothing', () => {
-    expect(textOf(voice.emergencyNumber('xx-XX').ssml)).toBe(textOf(voice.emergencyNumber('en-GB').ssml));
-    expect(voice.line('fr-FR', 'crisis')).toEqual(voice.line('en-GB', 'crisis'));
+  it('a locale the skill does not serve is spoken for in en-GB (to say so), never with no voice at all', () => {
+    expect(voiceFor('xx-XX')).toBe(voiceFor('en-GB'));
+    expect(voiceFor(undefined).locale).toBe('en-GB');
+    expect(textOf(voiceFor('fr-FR').emergencyNumber().ssml)).toBe('999');
+    // Asking the book itself for a locale it has no speech for is a mistake in the code, said as such.
+    expect(() => createVoice(packedSpeech, 'fr-FR')).toThrow(/fr-FR/);
   });
 
   it('an entry the book does not have is an error in the code, said as such', () => {

@@ -11,6 +11,7 @@
  *   C: Bone scan                        the card's title is this
  *   S: ends                             the session ends here (every other turn must keep it open)
  *   ---                                 a new session starts (the same listener comes back)
+ *   L: en-US                            (before the first turn) the locale the whole script is said in; en-GB if none
  */
 export interface Expectation {
   kind: 'says' | 'notSays' | 'reprompt' | 'card' | 'request';
@@ -31,6 +32,8 @@ export type ScriptSession = ScriptTurn[];
 export interface DialogueScript {
   file: string;
   title: string;
+  /** The locale of every request, and the interaction model that hears it. */
+  locale: string;
   sessions: ScriptSession[];
 }
 
@@ -42,6 +45,7 @@ function textOrPattern(value: string, line: number, kind: Expectation['kind']): 
 export function parseDialogue(file: string, source: string): DialogueScript {
   const sessions: ScriptSession[] = [[]];
   let title = '';
+  let locale = 'en-GB';
   source.split('\n').forEach((raw, index) => {
     const line = index + 1;
     const text = raw.trim();
@@ -54,9 +58,14 @@ export function parseDialogue(file: string, source: string): DialogueScript {
       sessions.push([]);
       return;
     }
-    const match = /^([UIARCS])([:!])\s*(.*)$/.exec(text);
+    const match = /^([UIARCSL])([:!])\s*(.*)$/.exec(text);
     if (!match) throw new Error(`${file}:${line}: cannot read "${text}"`);
     const [, tag, mark, value] = match;
+    if (tag === 'L') {
+      if (sessions.some((s) => s.length) || !/^[a-z]{2}-[A-Z]{2}$/.test(value)) throw new Error(`${file}:${line}: "L: <locale>" goes before the first turn`);
+      locale = value;
+      return;
+    }
     const session = sessions[sessions.length - 1];
     if (tag === 'U') {
       session.push({ says: value, line, expectations: [], ends: false });
@@ -72,7 +81,7 @@ export function parseDialogue(file: string, source: string): DialogueScript {
     else if (tag === 'C') turn.expectations.push({ kind: 'card', text: value, line });
     else turn.expectations.push({ kind: 'request', text: value, line });
   });
-  return { file, title: title || file, sessions: sessions.filter((s) => s.length) };
+  return { file, title: title || file, locale, sessions: sessions.filter((s) => s.length) };
 }
 
 const fold = (s: string) => s.toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim();

@@ -8,18 +8,22 @@ import path from 'node:path';
 import { createMemoryPersistenceAdapter } from '../../lambda/persistence/memory-adapter';
 import { buildSkill } from '../../lambda/skill';
 import { BUILT_IN_PHRASES } from '../../tools/simulator/built-ins';
-import { loadInteractionModel } from '../../tools/simulator/interaction-model';
+import { type InteractionModel, loadInteractionModel } from '../../tools/simulator/interaction-model';
 import { SimulatedSession } from '../../tools/simulator/session';
 import { createUnderstander, type Understander } from '../../tools/simulator/understand';
 import { ssmlProblems } from '../support/alexa-ssml';
 import { checkTurn, parseDialogue } from './dialogue-script';
 
 const SCRIPTS = path.join(__dirname, 'scripts');
-const model = loadInteractionModel('en-GB');
-let understander: Understander;
-beforeAll(async () => {
-  understander = await createUnderstander(model, BUILT_IN_PHRASES);
-});
+/** Each locale's model and understanding, trained once, the first time a script in that locale runs. */
+const understanding = new Map<string, Promise<{ model: InteractionModel; understander: Understander }>>();
+function understandingOf(locale: string) {
+  if (!understanding.has(locale)) {
+    const model = loadInteractionModel(locale);
+    understanding.set(locale, createUnderstander(model, BUILT_IN_PHRASES).then((understander) => ({ model, understander })));
+  }
+  return understanding.get(locale) as Promise<{ model: InteractionModel; understander: Understander }>;
+}
 const files = fs.readdirSync(SCRIPTS).filter((f) => f.endsWith('.dialogue')).sort();
 
 describe.each(files)('%s', (file) => {
@@ -28,7 +32,8 @@ describe.each(files)('%s', (file) => {
   const skill = buildSkill({ preferences: createMemoryPersistenceAdapter() });
   const handler = (event: RequestEnvelope, context: never) => skill.invoke(event, context);
   it.each(script.sessions.map((session, i) => [`session ${i + 1}: "${session[0].says}"`, session]))('%s', async (_name, session) => {
-    const simulated = new SimulatedSession(handler, model, understander);
+    const { model, understander } = await understandingOf(script.locale);
+    const simulated = new SimulatedSession(handler, model, understander, { locale: script.locale });
     const problems: string[] = [];
     for (const turn of session) {
       const got = await simulated.say(turn.says);

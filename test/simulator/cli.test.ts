@@ -116,6 +116,18 @@ describe('npm start in a terminal', () => {
     expect(call).toContain(`-w ${wav} Myeloma is a type of blood cancer`);
   }, 60_000);
 
+  it('talks through another locale\'s model and numbers with --locale, in that locale\'s voice', () => {
+    const named = fakeEspeak();
+    const wav = path.join(named.dir, 'answer.wav');
+    const { code, lines } = run(['--locale', 'en-US', '--json', '--say', "my mom can't feel her legs", '--say', 'stop']);
+    expect(code).toBe(0);
+    const [emergency] = parse(lines);
+    expect(emergency.request.intent).toBe('EmergencyIntent');
+    expect(emergency.text).toMatch(/^If this is an emergency, call 911 now\./);
+    expect(run(['--locale', 'en-US', '--speak-to', wav, '--say', 'what is myeloma'], { env: { SIMULATOR_SPEECH_PROGRAM: named.program } }).code).toBe(0);
+    expect(named.calls()[0]).toMatch(/^-v en-us /);
+  }, 60_000);
+
   it('refuses a locale it has no model for, naming the ones it has', () => {
     const { code, stderr } = run(['--locale', 'fr-FR', '--say', 'bonjour']);
     expect(code).toBe(2);

@@ -7,8 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import type { z } from 'zod';
-import type { AnswerContent, AnswerEntry, Entry, ListEntry, Offer, SkillContent, TermPlace, TopicEntry } from '../../lambda/content/types';
-import { answerFile, contactsFile, lexiconFile, listFile, sourceFile, uiFile } from './schema';
+import { type AnswerContent, type AnswerEntry, type Entry, type ListEntry, type Offer, type SkillContent, SOURCE_LOCALE, type TermPlace, type TopicEntry } from '../../lambda/content/types';
+import { answerFile, contactsFile, lexiconFile, listFile, localesFile, sourceFile, uiFile } from './schema';
 import { sentencesOf } from './sentences';
 import { usesTerm } from '../../lambda/content/terms';
 
@@ -88,6 +88,19 @@ export function compileContent(contentDir: string): SkillContent {
   const lexicon = parseFile(lexiconFile, at('lexicon.yaml'), problems);
   const ui = parseFile(uiFile, at('ui.yaml'), problems);
   const contacts = parseFile(contactsFile, at('contacts.yaml'), problems);
+  const locales = parseFile(localesFile, at('locales.yaml'), problems);
+  if (locales && contacts) {
+    // Every locale served has its numbers, and every set of numbers belongs to a locale served.
+    const served = Object.keys(locales).sort().join(', ');
+    if (served !== Object.keys(contacts).sort().join(', ')) problems.push(`${at('contacts.yaml')}: must have exactly the locales of locales.yaml (${served})`);
+    if (!Object.hasOwn(locales, SOURCE_LOCALE)) problems.push(`${at('locales.yaml')}: must have ${SOURCE_LOCALE}, the page's own`);
+    // A locale is kept as changes to the one it is like, which is itself kept whole against en-GB: one step, no loops.
+    for (const [locale, { like }] of Object.entries(locales)) {
+      if (like !== undefined && (!Object.hasOwn(locales, like) || like === locale || locales[like].like !== undefined)) {
+        problems.push(`${at('locales.yaml')}: ${locale}.like: must name another locale that is like none itself`);
+      }
+    }
+  }
   // The About answer and the welcome name the source's dates from source.yaml, so they are written once.
   const fill = (s: string) =>
     source
@@ -152,9 +165,9 @@ export function compileContent(contentDir: string): SkillContent {
 
   checkReferences(entries, fileOf, known, unlisted, problems);
   if (!entries[MENU_LIST] || entries[MENU_LIST].kind !== 'list') problems.push(`${at('lists', `${MENU_LIST}.yaml`)}: the menu list is missing`);
-  if (problems.length || !source || !lexicon || !ui || !contacts) throw new ContentError(problems);
+  if (problems.length || !source || !lexicon || !ui || !contacts || !locales) throw new ContentError(problems);
 
-  const compiled = { source, entries, menu: MENU_LIST, lexicon, ui: Object.fromEntries(Object.entries(ui).map(([k, v]) => [k, fill(v)])) as typeof ui, contacts };
+  const compiled = { source, entries, menu: MENU_LIST, lexicon, ui: Object.fromEntries(Object.entries(ui).map(([k, v]) => [k, fill(v)])) as typeof ui, contacts, locales };
   return { ...compiled, terms: termsOf(compiled) };
 }
 

@@ -45,22 +45,38 @@ export const sourceFile = z.strictObject({
 
 export const lexiconFile = z.array(
   z
-    .strictObject({ written: text, ipa: text.optional(), say: text.optional() })
-    .refine((e) => (e.ipa === undefined) !== (e.say === undefined), 'needs exactly one of ipa or say'),
+    .strictObject({ written: text, ipa: text.optional(), usIpa: text.optional(), say: text.optional() })
+    .refine((e) => (e.ipa === undefined) !== (e.say === undefined), 'needs exactly one of ipa or say')
+    .refine((e) => e.usIpa === undefined || e.ipa !== undefined, 'usIpa goes with ipa'),
 );
 
-const phoneNumber = z.string().regex(/^[0-9]{2,4}( [0-9]{2,4})*$/, 'must be groups of digits, such as 999 or 116 123');
+const phoneNumber = z.string().regex(/^[0-9]{2,5}( [0-9]{2,5})*$/, 'must be groups of digits, such as 999 or 116 123');
 const source = z.string().min(10, 'must say where the number was checked');
 
 const phoneLine = z.strictObject({ name: text, number: phoneNumber, hours: text, source });
+const localeCode = z.string().regex(/^[a-z]{2}-[A-Z]{2}$/, 'must be a locale such as en-GB');
 
 /** Per locale: numbers from outside the page, each with its source. */
 export const contactsFile = z.record(
-  z.string().regex(/^[a-z]{2}-[A-Z]{2}$/, 'must be a locale such as en-GB'),
+  localeCode,
   z.strictObject({
-    emergency: z.strictObject({ number: phoneNumber, source }),
+    emergency: z.strictObject({ number: phoneNumber, said: text.optional(), source }),
     crisis: phoneLine,
-    support: phoneLine,
+    urgent: phoneLine.optional(),
+    support: phoneLine.optional(),
+  }),
+);
+
+/** Per locale: what is said differently there. */
+export const localesFile = z.record(
+  localeCode,
+  z.strictObject({
+    country: text,
+    like: localeCode.optional(),
+    pronunciation: z.enum(['en-GB', 'en-US']),
+    spelling: z.record(text, text).default({}),
+    wording: z.record(text, text).default({}),
+    welcomeNote: text.optional(),
   }),
 );
 

@@ -3,11 +3,12 @@
  * the escaping are applied here, once, by the same speech functions that would otherwise run per request, and
  * each fragment is measured, so a request adds up lengths instead of reading SSML.
  */
-import type { LocaleContacts, PhoneLine, SkillContent, UiKey } from '../../lambda/content/types';
-import { type EntrySpeech, type LineSpeech, type LocaleSpeech, packBook, type SpeechBook, type Template } from '../../lambda/speech/book';
+import { type LocaleContacts, type PhoneLine, type SkillContent, SOURCE_LOCALE, type UiKey } from '../../lambda/content/types';
+import { type EntrySpeech, type LineSpeech, type LocaleBook, type LocaleSpeech, packBook, type SpeechBook, type Template } from '../../lambda/speech/book';
 import { createPronouncer } from '../../lambda/speech/pronounce';
 import { element, escapeText, joinSsml } from '../../lambda/speech/ssml';
 import { measured, type Spoken } from '../../lambda/speech/spoken';
+import { localisedContent } from './localise';
 import { sentencesOf } from './sentences';
 
 const SLOT = /^\{([a-zA-Z]+)\}$/;
@@ -32,7 +33,8 @@ export function compileTemplate(key: string, template: string): Template {
   });
 }
 
-export function compileSpeech(content: SkillContent): SpeechBook {
+/** What one locale's content says: every entry and UI sentence, in full. */
+function compileSaid(content: SkillContent): Pick<SpeechBook, 'entries' | 'ui'> {
   const say = createPronouncer(content.lexicon);
   const spoken = (text: string) => measured(say(text));
   const entries: Record<string, EntrySpeech> = {};
@@ -49,13 +51,44 @@ export function compileSpeech(content: SkillContent): SpeechBook {
     }
     entries[id] = speech;
   }
-  const line = ({ name, number, hours }: PhoneLine): LineSpeech => ({ name: spoken(name), number: digits(number), hours: measured(escapeText(hours)) });
-  const locale = (contacts: LocaleContacts): LocaleSpeech => ({ emergency: digits(contacts.emergency.number), crisis: line(contacts.crisis), support: line(contacts.support) });
-  return {
-    entries,
-    ui: Object.fromEntries(Object.entries(content.ui).map(([key, template]) => [key, compileTemplate(key, template)])) as Record<UiKey, Template>,
-    contacts: Object.fromEntries(Object.entries(content.contacts).map(([code, contacts]) => [code, locale(contacts)])),
+  return { entries, ui: Object.fromEntries(Object.entries(content.ui).map(([key, template]) => [key, compileTemplate(key, template)])) as Record<UiKey, Template> };
+}
+
+/** A locale's numbers as said: names through the lexicon, numbers digit by digit unless said otherwise ("triple zero"). */
+function compileContacts(contacts: LocaleContacts, content: SkillContent): LocaleSpeech {
+  const say = createPronouncer(content.lexicon);
+  const line = ({ name, number, hours }: PhoneLine): LineSpeech => ({ name: measured(say(name)), number: digits(number), hours: measured(escapeText(hours)) });
+  const { emergency } = contacts;
+  const speech: LocaleSpeech = {
+    emergency: emergency.said ? measured(element('sub', { alias: emergency.said }, escapeText(emergency.number))) : digits(emergency.number),
+    crisis: line(contacts.crisis),
   };
+  if (contacts.urgent) speech.urgent = line(contacts.urgent);
+  if (contacts.support) speech.support = line(contacts.support);
+  return speech;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** The whole book: en-GB in full, and for each locale what it says differently, with its numbers. */
+export function compileSpeech(content: SkillContent): SpeechBook {
+  const base = compileSaid(content);
+  const local = (locale: string) => (locale === SOURCE_LOCALE ? content : localisedContent(content, locale));
+  const saidIn = Object.fromEntries(Object.keys(content.locales).map((locale) => [locale, locale === SOURCE_LOCALE ? base : compileSaid(local(locale))]));
+  const locales: Record<string, LocaleBook> = {};
+  for (const locale of Object.keys(content.locales).sort()) {
+    // Kept as what differs from en-GB, or from the locale it is like (content/locales.yaml), whichever it names.
+    const { like } = content.locales[locale];
+    const said = saidIn[locale];
+    const before = like ? saidIn[like] : base;
+    locales[locale] = {
+      ...(like ? { like } : {}),
+      entries: Object.fromEntries(Object.entries(said.entries).filter(([id, entry]) => !same(entry, before.entries[id]))),
+      ui: Object.fromEntries(Object.entries(said.ui).filter(([key, template]) => !same(template, before.ui[key as UiKey]))),
+      contacts: compileContacts(content.contacts[locale], local(locale)),
+    };
+  }
+  return { ...base, locales };
 }
 
 /**

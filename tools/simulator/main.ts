@@ -72,7 +72,7 @@ async function main(): Promise<number> {
   const session = new SimulatedSession(handler, model, await createUnderstander(model, BUILT_IN_PHRASES), { userId: values.user, locale: values.locale });
 
   // SIMULATOR_SPEECH_PROGRAM names the espeak-ng to run (tests point it at a stand-in, or at nothing).
-  const speaker = values.speak || values['speak-to'] ? createSpeaker({ toFile: values['speak-to'], program: process.env.SIMULATOR_SPEECH_PROGRAM }) : undefined;
+  const speaker = values.speak || values['speak-to'] ? createSpeaker({ toFile: values['speak-to'], program: process.env.SIMULATOR_SPEECH_PROGRAM, locale: values.locale }) : undefined;
   const say = (turn: TurnResult, tell: (message: string) => void) => {
     const message = speaker && turn.ssml ? speaker.speak(turn.ssml) : undefined;
     if (message) tell(message);

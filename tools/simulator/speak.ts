@@ -40,13 +40,17 @@ const runEspeak: Runner = (command, args) => {
 export const NO_ESPEAK = '(--speak and --speak-to need espeak-ng: on Debian or Ubuntu, sudo apt-get install espeak-ng; on macOS, brew install espeak-ng)';
 export const NO_AUDIO_DEVICE = '(espeak-ng found no audio device to play on: use --speak-to <file.wav> to write the audio to a file instead)';
 
+/** espeak-ng's nearest voice for a locale: North American English for en-US and en-CA, British for the rest. */
+export const espeakVoiceFor = (locale = 'en-GB') => (['en-US', 'en-CA'].includes(locale) ? 'en-us' : 'en-gb');
+
 /**
  * Says an answer aloud, or writes it to a WAV file. Returns a message for the listener when it could not, once
  * each: espeak-ng missing, or no audio device (espeak-ng then exits non-zero or complains of its audio output).
  * `program` is the espeak-ng to run (default: `espeak-ng` on the PATH).
  */
-export function createSpeaker(options: { toFile?: string; run?: Runner; program?: string } = {}) {
+export function createSpeaker(options: { toFile?: string; run?: Runner; program?: string; locale?: string } = {}) {
   const run = options.run ?? runEspeak;
+  const voice = espeakVoiceFor(options.locale);
   const program = options.program || 'espeak-ng';
   const told = new Set<string>();
   let turn = 0;
@@ -66,7 +70,7 @@ export function createSpeaker(options: { toFile?: string; run?: Runner; program?
       if (!text) return undefined;
       turn += 1;
       const file = this.fileFor(turn);
-      const args = ['-v', 'en-gb', '-s', String(espeakSpeed(ssml)), ...(file ? ['-w', file] : []), text];
+      const args = ['-v', voice, '-s', String(espeakSpeed(ssml)), ...(file ? ['-w', file] : []), text];
       const result = run(program, args);
       if (result.error) return once(NO_ESPEAK);
       if (!file && (result.status !== 0 || /audio|alsa|pulse|device/i.test(result.stderr))) return once(NO_AUDIO_DEVICE);

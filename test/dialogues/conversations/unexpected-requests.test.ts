@@ -30,7 +30,7 @@ describe('requests the skill does not expect', () => {
     expect(a.endSession).toBe(false);
   });
 
-  it.each(['de-DE', 'en-US', 'fr-FR'])('locale %s: says the skill is only for the UK, and ends', async (locale) => {
+  it.each(['de-DE', 'es-US', 'fr-FR', 'hi-IN'])('locale %s: says in English that the skill is only in English, and ends', async (locale) => {
     const c = conversation({ locale });
     for (const a of [await conversation({ locale }).launch(), await c.intent('SymptomsIntent')]) {
       expect(a.text).toBe(uiText('unsupportedLocale'));
