@@ -16,12 +16,13 @@
  */
 import type { Context } from 'aws-lambda';
 import type { RequestEnvelope, ResponseEnvelope, SessionEndedReason, ui } from 'ask-sdk-model';
-import { IntentRequestBuilder, LaunchRequestBuilder, SessionEndedRequestBuilder, type SkillSettings } from 'ask-sdk-test';
+import { AplUserEventRequestBuilder, IntentRequestBuilder, LaunchRequestBuilder, SessionEndedRequestBuilder, type SkillSettings } from 'ask-sdk-test';
 import { compiledContent } from '../../lambda/content/compiled';
 import type { Entry, ListEntry, TopicEntry, UiKey } from '../../lambda/content/types';
 import { groupOf, runEnd, stepsOf } from '../../lambda/conversation/place';
 import { sentencesOf } from '../../tools/content/sentences';
 import { APL_INTERFACE } from '../../lambda/display/display';
+import { DISPLAY_TOKEN } from '../../lambda/display/document';
 import { handler } from '../../lambda/index';
 import { MAX_TURN_SECONDS } from '../../lambda/speech/duration';
 import type { Ssml } from '../../lambda/speech/ssml';
@@ -94,6 +95,8 @@ export interface Conversation {
   intent(name: string, slots?: Record<string, SlotInput>): Promise<Answer>;
   /** Alexa tells the skill the session has ended. */
   sessionEnded(reason?: SessionEndedReason): Promise<Answer>;
+  /** A touch on the screen: an APL UserEvent carrying a SendEvent's `args`, with the skill's token unless given. */
+  touch(args: unknown[], token?: string): Promise<Answer>;
   /** Wraps a hand-made `request` (any type, any shape) in this conversation's session and context. */
   request(request: Record<string, unknown>): Promise<Answer>;
   /** Sends an envelope exactly as given (no session bookkeeping beyond reading the response). */
@@ -235,6 +238,7 @@ export function conversation(options: ConversationOptions = {}): Conversation {
     launch: () => send(inSession(new LaunchRequestBuilder(settings).build())),
     intent: (name, slots = {}) => send(inSession(intentEnvelope(name, slots))),
     sessionEnded: (reason = 'USER_INITIATED') => send(inSession(new SessionEndedRequestBuilder(settings, reason).build())),
+    touch: (args, token = DISPLAY_TOKEN) => send(inSession(new AplUserEventRequestBuilder(settings).withToken(token).withArguments(...args).build())),
     request: (request) => {
       const envelope = inSession(new LaunchRequestBuilder(settings).build());
       const base = { requestId: `EdwRequestId.test-${transcript.length}`, timestamp: new Date().toISOString(), locale: settings.locale };
