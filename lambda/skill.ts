@@ -21,6 +21,7 @@ import { RepeatHandler } from './handlers/repeat';
 import { SessionEndedHandler } from './handlers/session-ended';
 import { StartOverHandler } from './handlers/start-over';
 import { TopicIntentHandler } from './handlers/topic-intents';
+import { TouchHandler } from './handlers/touch';
 import { UnhandledRequestHandler } from './handlers/unhandled-request';
 import { UnsupportedLocaleHandler } from './handlers/unsupported-locale';
 import { NextHandler, YesHandler } from './handlers/yes-next';
@@ -46,6 +47,7 @@ export const REQUEST_HANDLERS = [
   ItemIntentHandler,
   HonestIntentHandler,
   ChooseItemHandler,
+  TouchHandler,
   ReadAllHandler,
   PaceHandler,
   YesHandler,

@@ -7,6 +7,7 @@
 import type { HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import type { AnswerContent } from '../content/types';
+import { displayData, displayDirective, hasDisplay, listShown } from '../display/display';
 import { BEFORE_QUESTION_MS } from '../speech/duration';
 import { rateOf } from '../speech/pace';
 import type { Reply } from '../speech/reply';
@@ -97,7 +98,7 @@ export class Turn {
       state.at = shown;
     }
     state.said = shown;
-    return this.respond(rendered.reply, rules.keepsOffer ? state.offer : rendered.offer, false);
+    return this.respond(rendered.reply, rules.keepsOffer ? state.offer : rendered.offer, false, shown);
   }
 
   /** Says a notice (a "sorry", a confirmation): not a place, so "repeat" will not replay it. */
@@ -177,14 +178,19 @@ export class Turn {
     if (this.#inSession) this.input.attributesManager.setSessionAttributes(writeState(this.#state));
   }
 
-  /** Builds the response. Any reply but one to a misunderstanding means the listener was understood: the misses start again. */
-  private respond(reply: Reply, offer: Place | undefined, misunderstood: boolean): Response {
+  /**
+   * Builds the response. Any reply but one to a misunderstanding means the listener was understood: the misses start
+   * again. On a device with a screen the same reply is also shown (display/display.ts), with the items of the list
+   * `shown` is, if it is one, to touch; what is said is the same with or without a screen.
+   */
+  private respond(reply: Reply, offer: Place | undefined, misunderstood: boolean, shown?: Place): Response {
     const state = this.#state;
     if (!misunderstood) state.misses = 0;
     if (offer) state.offer = offer;
     else delete state.offer;
     this.writeAttributes();
     const builder = this.input.responseBuilder;
+    if (hasDisplay(this.input.requestEnvelope)) builder.addDirective(displayDirective(displayData(reply, this.content, listShown(this.content, shown))));
     // Everything said, reprompts too, at the listener's pace.
     const rate = rateOf(state.pace);
     if (reply.kind === 'tell') return builder.speak(atRate(reply.speech.ssml, rate)).withShouldEndSession(true).getResponse();

@@ -16,11 +16,13 @@
  */
 import type { Context } from 'aws-lambda';
 import type { RequestEnvelope, ResponseEnvelope, SessionEndedReason, ui } from 'ask-sdk-model';
-import { IntentRequestBuilder, LaunchRequestBuilder, SessionEndedRequestBuilder, type SkillSettings } from 'ask-sdk-test';
+import { AplUserEventRequestBuilder, IntentRequestBuilder, LaunchRequestBuilder, SessionEndedRequestBuilder, type SkillSettings } from 'ask-sdk-test';
 import { compiledContent } from '../../lambda/content/compiled';
 import type { Entry, ListEntry, TopicEntry, UiKey } from '../../lambda/content/types';
 import { groupOf, runEnd, stepsOf } from '../../lambda/conversation/place';
 import { sentencesOf } from '../../tools/content/sentences';
+import { APL_INTERFACE } from '../../lambda/display/display';
+import { DISPLAY_TOKEN } from '../../lambda/display/document';
 import { handler } from '../../lambda/index';
 import { MAX_TURN_SECONDS } from '../../lambda/speech/duration';
 import type { Ssml } from '../../lambda/speech/ssml';
@@ -82,6 +84,8 @@ export interface ConversationOptions {
   userId?: string;
   /** The function that answers; the real Lambda handler unless given. */
   handler?: (event: RequestEnvelope, context: Context) => Promise<ResponseEnvelope>;
+  /** The device has a screen: it declares Alexa.Presentation.APL and sends a viewport (an Echo Show 8's). */
+  screen?: boolean;
 }
 
 export interface Conversation {
@@ -91,6 +95,8 @@ export interface Conversation {
   intent(name: string, slots?: Record<string, SlotInput>): Promise<Answer>;
   /** Alexa tells the skill the session has ended. */
   sessionEnded(reason?: SessionEndedReason): Promise<Answer>;
+  /** A touch on the screen: an APL UserEvent carrying a SendEvent's `args`, with the skill's token unless given. */
+  touch(args: unknown[], token?: string): Promise<Answer>;
   /** Wraps a hand-made `request` (any type, any shape) in this conversation's session and context. */
   request(request: Record<string, unknown>): Promise<Answer>;
   /** Sends an envelope exactly as given (no session bookkeeping beyond reading the response). */
@@ -118,6 +124,16 @@ export const LAMBDA_CONTEXT: Context = {
   fail: () => undefined,
   succeed: () => undefined,
 };
+
+/** What a device with a screen adds to a request: APL among its interfaces, and its viewport (an Echo Show 8). */
+export function withScreen(envelope: RequestEnvelope): RequestEnvelope {
+  const device = envelope.context.System.device;
+  if (!device) throw new Error('ask-sdk-test built an envelope without a device');
+  device.supportedInterfaces[APL_INTERFACE] = { runtime: { maxVersion: '2024.3' } };
+  const viewport = { experiences: [{ canRotate: false, canResize: false }], mode: 'HUB', shape: 'RECTANGLE', pixelWidth: 1280, pixelHeight: 800, dpi: 213 };
+  envelope.context.Viewport = viewport as RequestEnvelope['context']['Viewport'];
+  return envelope;
+}
 
 /** Through JSON and back, as attributes travel between Alexa and the skill. */
 function viaJson(value: unknown): unknown {
@@ -195,9 +211,10 @@ export function conversation(options: ConversationOptions = {}): Conversation {
     return result;
   }
 
-  /** Puts this conversation's session on an envelope built by ask-sdk-test. */
+  /** Puts this conversation's session (and device) on an envelope built by ask-sdk-test. */
   function inSession(envelope: RequestEnvelope): RequestEnvelope {
     if (!envelope.session) throw new Error('ask-sdk-test built an envelope without a session');
+    if (options.screen) withScreen(envelope);
     envelope.session.sessionId = sessionId;
     envelope.session.new = first;
     // The SDK's types say a record; corruption tests send anything, null included.
@@ -221,6 +238,7 @@ export function conversation(options: ConversationOptions = {}): Conversation {
     launch: () => send(inSession(new LaunchRequestBuilder(settings).build())),
     intent: (name, slots = {}) => send(inSession(intentEnvelope(name, slots))),
     sessionEnded: (reason = 'USER_INITIATED') => send(inSession(new SessionEndedRequestBuilder(settings, reason).build())),
+    touch: (args, token = DISPLAY_TOKEN) => send(inSession(new AplUserEventRequestBuilder(settings).withToken(token).withArguments(...args).build())),
     request: (request) => {
       const envelope = inSession(new LaunchRequestBuilder(settings).build());
       const base = { requestId: `EdwRequestId.test-${transcript.length}`, timestamp: new Date().toISOString(), locale: settings.locale };

@@ -1,0 +1,69 @@
+/**
+ * What a device with a screen shows with each reply: the same words that are said, as text. Built from the reply
+ * itself (its compiled speech and question, read back by `textOf`, so a <sub> shows its written word: "CT", not
+ * "C T"), titled with the reply's card where it has one, and under a list every item as a button that answers as
+ * naming it would (handlers/touch.ts). The document (display/document.ts) is fixed; this is its datasource.
+ * A device that does not declare APL gets nothing, and what is said never depends on the screen.
+ */
+import { getSupportedInterfaces } from 'ask-sdk-core';
+import type { interfaces, RequestEnvelope } from 'ask-sdk-model';
+import type { AnswerContent, AnswerList } from '../content/types';
+import { isEntry, type Place } from '../conversation/place';
+import type { Reply } from '../speech/reply';
+import { textOf } from '../speech/ssml';
+import type { Spoken } from '../speech/spoken';
+import { isRecord } from '../util/is-record';
+import { DISPLAY_DOCUMENT, DISPLAY_TOKEN } from './document';
+
+/** The interface a device with an APL screen declares in context.System.device.supportedInterfaces. */
+export const APL_INTERFACE = 'Alexa.Presentation.APL';
+
+/** The title of a reply without a card (the welcome, help, the safety advice, a "sorry"): the skill's own name. */
+export const DISPLAY_TITLE = 'Bone Secondaries Guide';
+
+/** One row of the screen: what was said, the question asked, or an item to touch (its content id in `id`, else ''). */
+export interface DisplayRow {
+  kind: 'said' | 'asked' | 'item';
+  text: string;
+  id: string;
+}
+
+/** The datasource's one object, `payload.guide` in the document. */
+export interface DisplayData {
+  title: string;
+  rows: DisplayRow[];
+}
+
+/** Whether the request comes from a device that can show APL. A malformed envelope has no screen. */
+export function hasDisplay(envelope: RequestEnvelope): boolean {
+  try {
+    return isRecord(getSupportedInterfaces(envelope)[APL_INTERFACE]);
+  } catch {
+    return false;
+  }
+}
+
+/** The list whose items a place shows as buttons: the list being read, or every name of it ("read them all"). */
+export function listShown(content: AnswerContent, place: Place | undefined): AnswerList | undefined {
+  if (!place) return undefined;
+  const id = isEntry(place) ? place.id : place.screen === 'all' ? place.list : undefined;
+  const entry = id !== undefined && Object.hasOwn(content.entries, id) ? content.entries[id] : undefined;
+  return entry?.kind === 'list' ? entry : undefined;
+}
+
+/** Spoken text as written, on one line: breaks and markup gone. */
+const shown = (spoken: Spoken): string => textOf(spoken.ssml).replace(/\s+/g, ' ').trim();
+
+/** The screen for a reply: its title, what it says and asks, and the items of `list` to touch. */
+export function displayData(reply: Reply, content: AnswerContent, list?: AnswerList): DisplayData {
+  const said = shown(reply.speech);
+  const rows: DisplayRow[] = said ? [{ kind: 'said', text: said, id: '' }] : [];
+  if (reply.kind === 'ask') rows.push({ kind: 'asked', text: shown(reply.question), id: '' });
+  for (const id of list?.items ?? []) rows.push({ kind: 'item', text: content.entries[id].title, id });
+  return { title: (reply.kind === 'ask' && reply.card?.title) || DISPLAY_TITLE, rows };
+}
+
+/** The RenderDocument directive that shows `data`. */
+export function displayDirective(data: DisplayData): interfaces.alexa.presentation.apl.RenderDocumentDirective {
+  return { type: 'Alexa.Presentation.APL.RenderDocument', token: DISPLAY_TOKEN, document: DISPLAY_DOCUMENT, datasources: { guide: data } };
+}
