@@ -16,6 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { buildSync } from 'esbuild';
+import { LAMBDA_BUNDLE_OPTIONS } from './lambda-bundle';
 import { type Caller, intentRequest, launchRequest } from './simulator/envelopes';
 import { loadInteractionModel } from './simulator/interaction-model';
 
@@ -33,7 +34,8 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), 'benchmark-'));
 
 function bundleBare(): string {
   const outfile = path.join(work, 'bare', 'index.js');
-  buildSync({ entryPoints: [path.join(root, 'bench', 'bare-skill.ts')], outfile, bundle: true, platform: 'node', target: 'node22', format: 'cjs', minify: true, logLevel: 'warning' });
+  // Bundled the same way as ours (tools/lambda-bundle.ts), so neither carries code the other leaves out.
+  buildSync({ ...LAMBDA_BUNDLE_OPTIONS, entryPoints: [path.join(root, 'bench', 'bare-skill.ts')], outfile });
   return outfile;
 }
 

@@ -27,6 +27,16 @@ describe('the Lambda bundle', () => {
     expect(code).not.toMatch(/smithy/i);
   });
 
+  it('carries none of the Alexa service API clients, which no handler calls (tools/lambda-bundle.ts): under 150 KB', () => {
+    const code = fs.readFileSync(bundle, 'utf8');
+    expect(code).not.toMatch(/DirectiveServiceClient|ReminderManagementServiceClient|UpsServiceClient/);
+    expect(fs.statSync(bundle).size).toBeLessThan(150 * 1024);
+    // Left out safely only while no code of the skill asks for a service client.
+    const sources = fs.readdirSync(path.join(root, 'lambda'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+    const callers = sources.filter((f) => /serviceClientFactory|withApiClient|DefaultApiClient/.test(fs.readFileSync(path.join(root, 'lambda', f), 'utf8')));
+    expect(callers).toEqual([]);
+  });
+
   it('answers a LaunchRequest from a folder with no node_modules anywhere above it', () => {
     const alone = fs.mkdtempSync(path.join(os.tmpdir(), 'bundle-'));
     fs.copyFileSync(bundle, path.join(alone, 'index.js'));
