@@ -23,7 +23,7 @@ function report(name: string, s: Score, showSentences: boolean): void {
 async function main(): Promise<void> {
   const asked = process.argv.find((a) => /^[a-z]{2}-[A-Z]{2}$/.test(a));
   const verbose = process.argv.includes('--sentences');
-  const halvesOf = (locale: string): readonly Half[] => (locale === 'en-GB' ? HALVES : localeHalves(locale));
+  const halvesOf = (locale: string): readonly Half[] => (locale === 'en-GB' ? HALVES : [...localeHalves(locale), `${locale} tuning-extra` as Half]);
   for (const locale of asked ? [asked] : ['en-GB', ...corpusLocales()]) {
     console.log(`== ${locale} ==`);
     for (const result of await evaluate(loadInteractionModel(locale), halvesOf(locale))) {
