@@ -97,15 +97,17 @@ export const SCREENS: ScreenTable = {
   emergency: {
     ...SAFETY,
     read: () => ({ screen: 'emergency' }),
-    render: (_place, { voice, nameOf }) => ({
-      reply: {
-        kind: 'ask',
-        speech: withUrgentLine(voice.ui('emergencyNow', { number: voice.emergencyNumber() }), voice),
-        question: voice.ui('emergencyQuestion'),
-        reprompt: voice.ui('offerReprompt', { name: nameOf(AFTER_EMERGENCY) }),
-      },
-      offer: startOf(AFTER_EMERGENCY),
-    }),
+    render: (_place, { voice, nameOf, fits, rate }) => {
+      const said = (speech: Spoken): Rendered => ({
+        reply: { kind: 'ask', speech, question: voice.ui('emergencyQuestion'), reprompt: voice.ui('offerReprompt', { name: nameOf(AFTER_EMERGENCY) }) },
+        offer: startOf(AFTER_EMERGENCY),
+      });
+      const now = voice.ui('emergencyNow', { number: voice.emergencyNumber() });
+      // The line for urgent help that is not an emergency follows, where the country has one and the turn has room
+      // for it at the listener's pace: the emergency number is never pushed out of a turn, nor the turn past 40 s.
+      const withLine = said(withUrgentLine(now, voice));
+      return fits(withLine, rate) ? withLine : said(now);
+    },
   },
   crisis: {
     ...SAFETY,

@@ -75,12 +75,19 @@ export class Turn {
     const rules = rulesOf(place);
     const shown = placeOnly(place);
     // Once a session, with the first place that carries it; a repeat says it again.
-    if (place.disclaim || (rules.disclaimer === 'once' && !state.disclaimed)) shown.disclaim = true;
+    const disclaimsNow = !place.disclaim && rules.disclaimer === 'once' && !state.disclaimed;
+    if (place.disclaim || disclaimsNow) shown.disclaim = true;
     // A new listener who asked straight out (no welcome) hears once how old the information is: with the first
     // answer that has room for it at their pace.
     const context = { at: state.at, rate: rateOf(state.pace), unknownItem };
     const datesItself = this.datesItself(place);
     let rendered = this.renderer.render(shown, context);
+    // A screen cannot be split into parts: where the disclaimer would take it past a turn at this pace (a welcome
+    // with its note outside the UK, at the slowest pace), the disclaimer waits for the next place with room for it.
+    if (disclaimsNow && !isEntry(shown) && !this.renderer.fits(rendered, context.rate)) {
+      delete shown.disclaim;
+      rendered = this.renderer.render(shown, context);
+    }
     if (place.reviewNote || (!state.reviewNoted && !state.returning && rules.carriesReviewNote && !datesItself)) {
       // Only where it fits after what would be said without it: the note never takes an answer's sentence's place.
       const noted = this.renderer.withReviewNote(rendered);
@@ -90,7 +97,7 @@ export class Turn {
       }
     }
     if (shown.reviewNote || datesItself) state.reviewNoted = true;
-    if (rules.disclaimer !== 'never') state.disclaimed = true;
+    if (rules.disclaimer !== 'never' && (shown.disclaim || !disclaimsNow)) state.disclaimed = true;
     if (rules.remembered && isEntry(shown)) {
       if (rendered.offer && isEntry(rendered.offer)) state.next = rendered.offer;
       else delete state.next;
