@@ -20,17 +20,18 @@ export type SharedHalf = (typeof HALVES)[number];
  * Each other locale has its own phrasings, in its own words (test/nlu/locales/<locale>.yaml), written blind by a
  * writer who never saw the model, and split in the same two halves: "en-US tuning", "en-US held-out".
  */
-export type LocaleHalf = `${string}-${string} ${'tuning' | 'held-out' | 'tuning-extra'}`;
+export type LocaleHalf = `${string}-${string} ${'tuning' | 'held-out' | ExtraTuning}`;
 export type Half = SharedHalf | LocaleHalf;
-export const isTuning = (half: Half) => half.startsWith('tuning') || / tuning(-extra)?$/.test(half);
+export const isTuning = (half: Half) => half.startsWith('tuning') || / tuning(-[a-z]+)?$/.test(half);
 export const LOCALE_CORPUS_DIR = path.join(CORPUS_DIR, 'locales');
 export const localeHalves = (locale: string): LocaleHalf[] => [`${locale} tuning`, `${locale} held-out`] as LocaleHalf[];
 /**
- * A second blind round of tuning phrasings for the other locales (test/nlu/locales/tuning-extra.yaml: Indian English
- * above all, and crises and emergencies everywhere), read to find general patterns the model lacks, like the first
- * round's tuning halves; "en-IN tuning-extra".
+ * Later blind rounds of tuning phrasings, each file holding several locales' (a `locale` field): tuning-extra.yaml
+ * (Indian English above all, and crises and emergencies for the other locales) and tuning-crisis.yaml (crises and
+ * emergencies in all five). Read to find general patterns the model lacks, like the tuning halves: "en-IN tuning-extra".
  */
-export const EXTRA_TUNING_FILE = 'tuning-extra.yaml';
+export const EXTRA_TUNINGS = ['tuning-extra', 'tuning-crisis'] as const;
+export type ExtraTuning = (typeof EXTRA_TUNINGS)[number];
 /** The locales with a corpus of their own. */
 export const corpusLocales = () =>
   fs
@@ -53,9 +54,9 @@ export type Phrasing = z.infer<typeof phrasing>;
 const localePhrasing = phrasing.extend({ half: z.enum(['tuning', 'held-out']) }).strict();
 
 export function readCorpus(half: Half): Phrasing[] {
-  const extra = /^([a-z]{2}-[A-Z]{2}) tuning-extra$/.exec(half);
+  const extra = /^([a-z]{2}-[A-Z]{2}) (tuning-[a-z]+)$/.exec(half);
   if (extra) {
-    const file = path.join(LOCALE_CORPUS_DIR, EXTRA_TUNING_FILE);
+    const file = path.join(LOCALE_CORPUS_DIR, `${extra[2]}.yaml`);
     const parsed = z.array(phrasing.extend({ locale: z.string() }).strict()).safeParse(YAML.parse(fs.readFileSync(file, 'utf8')));
     if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     return parsed.data.filter((p) => p.locale === extra[1]).map(({ locale: _locale, ...rest }) => rest);
