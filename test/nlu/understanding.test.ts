@@ -24,18 +24,19 @@ describe('the blind safety tuning set (tuning-safety.yaml)', () => {
     [safety] = await evaluate(model, ['tuning-safety']);
   });
 
-  it('every emergency phrasing is understood, and at least 24 of its 25 crises (today\'s level; goal: all)', () => {
-    expect(missedOf(safety, 'CrisisIntent').length).toBeLessThanOrEqual(1);
+  it('every crisis and every emergency phrasing is understood', () => {
+    expect(missedOf(safety, 'CrisisIntent')).toEqual([]);
     expect(missedOf(safety, 'EmergencyIntent')).toEqual([]);
   });
 });
 
-describe('the blind crisis tuning round (locales/tuning-crisis.yaml), in each locale through its own model', () => {
+describe.each(['tuning-crisis', 'tuning-emergency'])('the blind %s round (test/nlu/locales/), in each locale through its own model', (round) => {
   it.each(['en-GB', 'en-US', 'en-CA', 'en-AU', 'en-IN'])('%s: every crisis and every emergency phrasing is understood', async (locale) => {
-    const [round] = await evaluate(loadInteractionModel(locale), [`${locale} tuning-crisis` as Half]);
-    expect(round.simulator.total).toBeGreaterThanOrEqual(24);
-    expect(missedOf(round, 'CrisisIntent')).toEqual([]);
-    expect(missedOf(round, 'EmergencyIntent')).toEqual([]);
+    const [phrasings] = await evaluate(loadInteractionModel(locale), [`${locale} ${round}` as Half]);
+    expect(phrasings.simulator.total).toBeGreaterThanOrEqual(10);
+    const missedOf = (intent: string) => phrasings.simulator.outcomes.filter((o) => o.phrasing.intent === intent && !o.ok).map((o) => o.phrasing.say);
+    expect(missedOf('CrisisIntent')).toEqual([]);
+    expect(missedOf('EmergencyIntent')).toEqual([]);
   });
 });
 
@@ -87,13 +88,12 @@ const FLOORS = [
   // Lowered once, by one or two phrasings each (simulator 88 → 87.9 %, emergencies missed 2 → 3; independent 87 →
   // 86.7 % on the blind half), when 33 general safety patterns took a fresh blind set of 120 safety phrasings
   // (tuning-safety.yaml) from 77.5 % to 95 % and stopped "I've had enough of living" being heard as "stop".
-  // Then (issue 13) general patterns from the other locales' tuning phrasings, the safety round's last misses and a
-  // blind round of 120 crisis and emergency phrasings in five locales (locales/tuning-crisis.yaml, 66 to 88 % at
-  // first, now all) moved these to 88.6 % with two emergencies missed, and on the blind half from one missed emergency
-  // to four: the classifier trades emergencies said in everyday words against the many new crisis patterns. Chosen on
-  // the tuning sets, which all improved; measured here, not tuned back.
-  { name: "the first round's held-out half", half: () => heldOut, simulator: 88.6, independent: 90, emergenciesMissed: 2 },
-  { name: "the blind second round's held-out half", half: () => blind, simulator: 90, independent: 86.5, emergenciesMissed: 4 },
+  // Then (issue 13) general patterns from the other locales' tuning phrasings, the safety round's last misses and two
+  // blind rounds in five locales, of crises (locales/tuning-crisis.yaml) and of emergencies in everyday words
+  // (locales/tuning-emergency.yaml), moved the first half to 89 % with one emergency missed; the blind half moved
+  // from one missed emergency to two. Chosen on the tuning sets; measured here, not tuned back.
+  { name: "the first round's held-out half", half: () => heldOut, simulator: 88.9, independent: 90, emergenciesMissed: 1 },
+  { name: "the blind second round's held-out half", half: () => blind, simulator: 90, independent: 86.5, emergenciesMissed: 2 },
 ];
 
 describe.each(FLOORS)('understanding $name', ({ half, simulator, independent, emergenciesMissed }) => {
@@ -126,10 +126,10 @@ describe.each(FLOORS)('understanding $name', ({ half, simulator, independent, em
 // en-CA's held-out figure was 91.2 % before the second round of tuning phrasings (tuning-extra.yaml) and 85.3 %
 // after it: two of its 34 phrasings moved. It is reported as measured, not tuned back.
 const LOCALE_FLOORS = [
-  { locale: 'en-US', simulator: 94.1, independent: 96.9, emergenciesMissed: 1, crisesMissed: 0 },
+  { locale: 'en-US', simulator: 94.1, independent: 96.9, emergenciesMissed: 0, crisesMissed: 1 },
   { locale: 'en-CA', simulator: 85.2, independent: 90.9, emergenciesMissed: 0, crisesMissed: 0 },
   { locale: 'en-AU', simulator: 97, independent: 90.9, emergenciesMissed: 0, crisesMissed: 0 },
-  { locale: 'en-IN', simulator: 78.7, independent: 90.6, emergenciesMissed: 1, crisesMissed: 1 },
+  { locale: 'en-IN', simulator: 81.8, independent: 90.6, emergenciesMissed: 1, crisesMissed: 1 },
 ];
 
 describe.each(LOCALE_FLOORS)('understanding $locale on its own held-out phrasings', ({ locale, simulator, independent, emergenciesMissed, crisesMissed }) => {

@@ -30,7 +30,7 @@ export const localeHalves = (locale: string): LocaleHalf[] => [`${locale} tuning
  * (Indian English above all, and crises and emergencies for the other locales) and tuning-crisis.yaml (crises and
  * emergencies in all five). Read to find general patterns the model lacks, like the tuning halves: "en-IN tuning-extra".
  */
-export const EXTRA_TUNINGS = ['tuning-extra', 'tuning-crisis'] as const;
+export const EXTRA_TUNINGS = ['tuning-extra', 'tuning-crisis', 'tuning-emergency'] as const;
 export type ExtraTuning = (typeof EXTRA_TUNINGS)[number];
 /** The locales with a corpus of their own. */
 export const corpusLocales = () =>
