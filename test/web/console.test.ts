@@ -381,6 +381,23 @@ inBrowser('the web console in a browser', () => {
     });
   });
 
+  it('the locale switch starts a new session through that locale\'s model, numbers and voice', async () => {
+    const { page } = await openPage();
+    const { model, understander } = await understandingFor('en-US');
+    const expected = new SimulatedSession(reference.handler, model, understander, { locale: 'en-US', userId: DEFAULT_USER });
+    expect(await page.$$eval('#locale option', (options) => options.map((o) => (o as HTMLOptionElement).value))).toEqual(['en-AU', 'en-CA', 'en-GB', 'en-IN', 'en-US']);
+    await page.select('#locale', 'en-US');
+    await page.waitForFunction(() => /en-US/.test(document.querySelector('#transcript li:last-child.event')?.textContent ?? ''));
+    const emergency = await expected.say("I'm in a lot of pain");
+    expectShown(await say(page, "I'm in a lot of pain"), emergency);
+    const spoken = await lastSpoken(page);
+    expect(spoken?.lang).toBe('en-US');
+    const digits = [...(emergency.ssml ?? '').matchAll(/<say-as interpret-as="digits">(\d+)<\/say-as>/g)].map((m) => m[1]);
+    expect(digits.length).toBeGreaterThan(0);
+    for (const number of digits) expect(spoken?.text).toContain(number.split('').join(' '));
+    await page.close();
+  });
+
   it('without speech recognition, the page says so plainly and the text box still works', async () => {
     const { page } = await openPage({ recognition: false });
     expect(await page.$eval('#mic', (b) => (b as HTMLButtonElement).disabled)).toBe(true);
