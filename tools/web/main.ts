@@ -17,7 +17,8 @@ process.env.LOG_LEVEL ??= 'silent';
 
 const USAGE = 'Usage: npm run web -- [--host <address>] [--port <number>] [--store <file>|memory|none] [--locale <locale>]';
 
-async function main(): Promise<number> {
+/** Resolves with an exit code when it cannot start; once it listens, it runs until stopped. */
+async function main(): Promise<number | undefined> {
   const { values } = parseArgs({
     options: {
       host: { type: 'string', default: '127.0.0.1' },
@@ -45,11 +46,13 @@ async function main(): Promise<number> {
   const stop = () => server.close(() => process.exit(0));
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
-  return new Promise(() => undefined);
+  return undefined;
 }
 
 main().then(
-  (code) => process.exit(code),
+  (code) => {
+    if (code !== undefined) process.exit(code);
+  },
   (e: Error) => {
     console.error(`npm run web: ${e.message}`);
     process.exit(1);
