@@ -19,4 +19,9 @@ export default tseslint.config(
     files: ['**/*.{js,mjs,cjs}'],
     languageOptions: { globals: { module: 'readonly', require: 'readonly', process: 'readonly', console: 'readonly', __dirname: 'readonly' } },
   },
+  {
+    // The web console's page script runs in the browser, as a classic script.
+    files: ['tools/web/public/**/*.js'],
+    languageOptions: { sourceType: 'script', globals: { window: 'readonly', document: 'readonly', fetch: 'readonly', crypto: 'readonly' } },
+  },
 );

@@ -3,6 +3,7 @@
  *
  *   build/skill-package/skill.json                             copy of skill.json
  *   build/skill-package/interactionModels/custom/<locale>.json copy of each model in interactionModels/custom/
+ *   build/skill-package/assets/images/*.png                    the icons skill.json names, rendered from assets/icon.svg
  *   build/lambda/index.js                                      the bundle from dist/lambda/index.js
  *   build/lambda.zip                                           that one file, `index.js`, at the zip root
  *
@@ -13,6 +14,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import AdmZip from 'adm-zip';
+import { iconFiles, renderIcon } from './icons';
 
 const root = path.resolve(__dirname, '..');
 const out = path.join(root, 'build');
@@ -54,6 +56,18 @@ fs.rmSync(out, { recursive: true, force: true });
 const skillPackage = path.join(out, 'skill-package');
 copyJson(path.join(root, 'skill.json'), path.join(skillPackage, 'skill.json'));
 for (const file of locales) copyJson(path.join(modelsDir, file), path.join(skillPackage, 'interactionModels', 'custom', file));
+let icons: ReturnType<typeof iconFiles>;
+try {
+  icons = iconFiles(JSON.parse(fs.readFileSync(path.join(root, 'skill.json'), 'utf8')));
+} catch (error) {
+  fail((error as Error).message);
+}
+const rendered = new Map<number, Buffer>();
+for (const icon of icons) {
+  if (!rendered.has(icon.size)) rendered.set(icon.size, renderIcon(icon.size));
+  fs.mkdirSync(path.dirname(path.join(skillPackage, icon.file)), { recursive: true });
+  fs.writeFileSync(path.join(skillPackage, icon.file), rendered.get(icon.size)!);
+}
 
 // The Lambda code: the one self-contained file, as a folder (ASK CLI) and as a zip (AWS SAM).
 const code = fs.readFileSync(bundle);
@@ -65,5 +79,6 @@ const zipFile = path.join(out, 'lambda.zip');
 fs.writeFileSync(zipFile, zip.toBuffer());
 
 console.log(`build/skill-package: skill.json and ${locales.length} interaction model${locales.length === 1 ? '' : 's'} (${locales.map((f) => f.replace(/\.json$/, '')).join(', ')})`);
+console.log(`build/skill-package/assets/images: ${icons.length} icons (${[...rendered.keys()].map((size) => `${size}×${size}`).join(' and ')}, from assets/icon.svg)`);
 console.log(`build/lambda/index.js: ${kb(code.length)}`);
 console.log(`build/lambda.zip: ${kb(fs.statSync(zipFile).size)} (index.js only)`);

@@ -182,9 +182,10 @@ describe('build/skill-package', () => {
   const modelsDir = path.join(root, 'interactionModels', 'custom');
   const models = fs.readdirSync(modelsDir).filter((name) => name.endsWith('.json'));
 
-  it('holds skill.json and every interaction model, nothing missing and nothing else', () => {
+  it('holds skill.json, every interaction model and the icons skill.json names, nothing missing and nothing else', () => {
     expect(models.length).toBeGreaterThan(0);
-    const expected = ['skill.json', ...models.map((name) => `interactionModels/custom/${name}`)].sort();
+    const icons = new Set(iconUris().map(({ uri }) => uri.replace(/^file:\/\//, '')));
+    const expected = ['skill.json', ...models.map((name) => `interactionModels/custom/${name}`), ...icons].sort();
     expect(filesUnder(skillPackage)).toEqual(expected);
   });
 
@@ -194,6 +195,40 @@ describe('build/skill-package', () => {
 
   it.each(models)('has interaction model %s equal to its twin in interactionModels/custom', (name) => {
     expect(readJson(path.join(skillPackage, 'interactionModels', 'custom', name))).toEqual(readJson(path.join(modelsDir, name)));
+  });
+});
+
+/** Each locale's icon fields in the top-level skill.json. */
+function iconUris(): { locale: string; field: string; uri: string }[] {
+  const locales = objectAt(readJson(path.join(root, 'skill.json')), 'manifest', 'publishingInformation', 'locales');
+  return Object.entries(locales).flatMap(([locale, info]) =>
+    ['smallIconUri', 'largeIconUri'].map((field) => ({ locale, field, uri: String(at(info, field)) })),
+  );
+}
+
+/** A PNG's width and height, read from its header (the IHDR chunk), not from the library that wrote it. */
+function pngSize(file: string): { width: number; height: number } {
+  const bytes = fs.readFileSync(file);
+  expect(bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBe(true);
+  expect(bytes.subarray(12, 16).toString('latin1')).toBe('IHDR');
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+describe('the icons (certification: a 108 × 108 and a 512 × 512 PNG for each locale)', () => {
+  const locales = fs.readdirSync(path.join(root, 'interactionModels', 'custom')).filter((name) => name.endsWith('.json')).map((name) => name.replace(/\.json$/, ''));
+
+  it('skill.json gives every locale the skill serves a small and a large icon, as files of the skill package', () => {
+    const uris = iconUris();
+    expect([...new Set(uris.map((u) => u.locale))].sort()).toEqual([...locales].sort());
+    for (const { uri } of uris) expect(uri).toMatch(/^file:\/\/assets\/images\/[\w.-]+\.png$/);
+  });
+
+  it('npm run package renders each of them at its size', () => {
+    const sizes: Record<string, number> = { smallIconUri: 108, largeIconUri: 512 };
+    for (const { field, uri } of iconUris()) {
+      const size = sizes[field];
+      expect({ uri, ...pngSize(path.join(build, 'skill-package', uri.replace(/^file:\/\//, ''))) }).toEqual({ uri, width: size, height: size });
+    }
   });
 });
 

@@ -108,3 +108,35 @@ describe('the simulated session', () => {
     expect(turn.endSession).toBe(false);
   });
 });
+
+describe('a screen device (the web console\'s "screen device" option)', () => {
+  it('by default declares no screen, and a turn carries no screen', async () => {
+    const { sent, record } = recordingHandler();
+    const turn = await new SimulatedSession(record, model, understander).say('what tests might I have');
+    expect(sent[0].context.System.device?.supportedInterfaces).toEqual({});
+    expect(turn.screen).toBeUndefined();
+  });
+
+  it('declares APL, shows the list as items, and a touch is the UserEvent the device sends, answered as naming the item', async () => {
+    const { sent, record } = recordingHandler();
+    const session = new SimulatedSession(record, model, understander, { screen: true });
+    const list = await session.say('what tests might I have');
+    expect(Object.keys(sent[0].context.System.device?.supportedInterfaces ?? {})).toEqual(['Alexa.Presentation.APL']);
+    const item = list.screen?.rows.find((row) => row.kind === 'item');
+    if (!item) throw new Error('the list shows no item to touch');
+    const touched = await session.touch(item.id, item.text);
+    expect(sent[1].request).toMatchObject({ type: 'Alexa.Presentation.APL.UserEvent', arguments: ['item', item.id] });
+    expect(touched.heard).toBe(`(touches "${item.text}")`);
+
+    const named = new SimulatedSession(handler, model, understander, { screen: true });
+    await named.say('what tests might I have');
+    const byName = await named.say(`tell me about the ${item.text}`);
+    expect(byName.request.slots).toEqual({ test: expect.objectContaining({ id: item.id }) });
+    expect(touched.text).toBe(byName.text);
+  });
+
+  it('refuses a touch outside a session: the screen closed with it', async () => {
+    const session = new SimulatedSession(handler, model, understander, { screen: true });
+    await expect(session.touch('bone-scan', 'Bone scan')).rejects.toThrow(/no open session/);
+  });
+});

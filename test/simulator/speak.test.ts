@@ -3,7 +3,7 @@
  * and a missing espeak-ng or audio device is said plainly. espeak-ng itself is replaced by a recorder, so these
  * tests pass on any machine, with or without it.
  */
-import { createSpeaker, espeakSpeed, espeakText, NO_AUDIO_DEVICE, NO_ESPEAK, type Runner } from '../../tools/simulator/speak';
+import { createSpeaker, espeakSpeed, espeakText, NO_AUDIO_DEVICE, NO_ESPEAK, prosodyRate, type Runner } from '../../tools/simulator/speak';
 
 function recorder(result: Partial<ReturnType<Runner>> = {}) {
   const calls: string[][] = [];
@@ -31,6 +31,11 @@ describe('what espeak-ng says', () => {
   it('speaks at the listener pace: the prosody rate of the normal 175 words a minute', () => {
     expect(espeakSpeed('<speak><prosody rate="70%">Slowly.</prosody></speak>')).toBe(123);
     expect(espeakSpeed('<speak>Normal.</speak>')).toBe(175);
+  });
+
+  it('reads the pace as a percentage for other voices (the web console\'s speech synthesis)', () => {
+    expect(prosodyRate('<speak><prosody rate="85%">Slower.</prosody></speak>')).toBe(85);
+    expect(prosodyRate('<speak>Normal.</speak>')).toBe(100);
   });
 });
 

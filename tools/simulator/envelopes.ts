@@ -4,6 +4,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { IntentRequest, RequestEnvelope, Slot } from 'ask-sdk-model';
+import { APL_INTERFACE } from '../../lambda/display/display';
+import { DISPLAY_TOKEN } from '../../lambda/display/document';
+import { USER_EVENT } from '../../lambda/display/touch';
 
 export interface Caller {
   skillId: string;
@@ -11,6 +14,8 @@ export interface Caller {
   deviceId: string;
   locale: string;
   sessionId: string;
+  /** A device with a screen: it declares APL, so every answer also carries a RenderDocument. Off by default, as on a speaker. */
+  screen?: boolean;
 }
 
 export interface HeardSlot {
@@ -27,11 +32,13 @@ export interface HeardSlot {
 function envelope(caller: Caller, isNew: boolean, attributes: Record<string, unknown>, request: RequestEnvelope['request']): RequestEnvelope {
   const application = { applicationId: caller.skillId };
   const user = { userId: caller.userId };
+  // What an Echo Show declares; the skill only checks that the interface is there (lambda/display/display.ts).
+  const supportedInterfaces = caller.screen ? { [APL_INTERFACE]: { runtime: { maxVersion: '2024.3' } } } : {};
   return {
     version: '1.0',
     session: { new: isNew, sessionId: caller.sessionId, application, attributes, user },
     context: {
-      System: { application, user, device: { deviceId: caller.deviceId, supportedInterfaces: {} }, apiEndpoint: 'https://api.eu.amazonalexa.com' },
+      System: { application, user, device: { deviceId: caller.deviceId, supportedInterfaces }, apiEndpoint: 'https://api.eu.amazonalexa.com' },
     },
     request,
   };
@@ -82,4 +89,10 @@ export function intentRequest(
 
 export function sessionEndedRequest(caller: Caller, attributes: Record<string, unknown>, reason: 'USER_INITIATED' | 'EXCEEDED_MAX_REPROMPTS' = 'USER_INITIATED'): RequestEnvelope {
   return envelope(caller, false, attributes, { type: 'SessionEndedRequest', ...stamp(), locale: caller.locale, reason });
+}
+
+/** A touch on an item of the screen's list, as the device sends it: the document's SendEvent arguments, ["item", id]. */
+export function userEventRequest(caller: Caller, attributes: Record<string, unknown>, args: unknown[]): RequestEnvelope {
+  const request = { type: USER_EVENT, ...stamp(), locale: caller.locale, token: DISPLAY_TOKEN, arguments: args, source: { type: 'TouchWrapper', handler: 'Press' } };
+  return envelope(caller, false, attributes, request as unknown as RequestEnvelope['request']);
 }

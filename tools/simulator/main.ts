@@ -14,32 +14,17 @@
  *   npm start --silent -- --json --say "what is myeloma" --say "yes"   one JSON line per turn (for scripts and
  *                                               tests; --silent keeps npm's "> start" banner off standard output)
  */
-import path from 'node:path';
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
-import type { PersistenceAdapter } from 'ask-sdk-core';
-import { createFilePersistenceAdapter } from '../../lambda/persistence/file-adapter';
-import { createMemoryPersistenceAdapter } from '../../lambda/persistence/memory-adapter';
-import { buildSkill } from '../../lambda/skill';
-import { BUILT_IN_PHRASES } from './built-ins';
-import { availableLocales, loadInteractionModel } from './interaction-model';
-import { DEFAULT_USER, SimulatedSession, type SkillHandler, type TurnResult } from './session';
+import { availableLocales } from './interaction-model';
+import { DEFAULT_USER, SimulatedSession, type TurnResult } from './session';
+import { DEFAULT_STORE, localSkill, understandingFor } from './setup';
 import { createSpeaker } from './speak';
-import { createUnderstander } from './understand';
 
 // The skill logs a JSON line per request for CloudWatch; in the terminal that is noise unless asked for.
 process.env.LOG_LEVEL ??= 'silent';
 
 const USAGE = `Usage: npm start -- [--json] [--say "<words>"]... [--ssml] [--speak | --speak-to <file.wav>] [--user <id>] [--locale <locale>] [--store <file>|memory|none]`;
-
-/** Where `npm start` remembers each local listener's pace, so a second run is a return visit. */
-const DEFAULT_STORE = path.resolve(__dirname, '../../.simulator/preferences.json');
-
-function preferenceStore(store: string): PersistenceAdapter | undefined {
-  if (store === 'none') return undefined;
-  if (store === 'memory') return createMemoryPersistenceAdapter();
-  return createFilePersistenceAdapter(path.resolve(store));
-}
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -65,11 +50,8 @@ async function main(): Promise<number> {
     console.error(`No interaction model for ${values.locale}. Available: ${availableLocales().join(', ')}`);
     return 2;
   }
-  // The same skill as on Lambda; only where preferences are kept differs.
-  const skill = buildSkill({ skillId: process.env.SKILL_ID || undefined, preferences: preferenceStore(values.store) });
-  const handler: SkillHandler = (event, context) => skill.invoke(event, context);
-  const model = loadInteractionModel(values.locale);
-  const session = new SimulatedSession(handler, model, await createUnderstander(model, BUILT_IN_PHRASES), { userId: values.user, locale: values.locale });
+  const { model, understander } = await understandingFor(values.locale);
+  const session = new SimulatedSession(localSkill(values.store), model, understander, { userId: values.user, locale: values.locale });
 
   // SIMULATOR_SPEECH_PROGRAM names the espeak-ng to run (tests point it at a stand-in, or at nothing).
   const speaker = values.speak || values['speak-to'] ? createSpeaker({ toFile: values['speak-to'], program: process.env.SIMULATOR_SPEECH_PROGRAM, locale: values.locale }) : undefined;

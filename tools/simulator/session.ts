@@ -3,9 +3,10 @@
  * real Lambda handler, and comes back as what Alexa would say. Session attributes carry from turn to turn.
  */
 import { randomUUID } from 'node:crypto';
-import type { RequestEnvelope, ResponseEnvelope, ui } from 'ask-sdk-model';
+import type { interfaces, RequestEnvelope, ResponseEnvelope, ui } from 'ask-sdk-model';
+import type { DisplayData } from '../../lambda/display/display';
 import type { Caller, HeardSlot } from './envelopes';
-import { intentRequest, launchRequest, sessionEndedRequest } from './envelopes';
+import { intentRequest, launchRequest, sessionEndedRequest, userEventRequest } from './envelopes';
 import type { InteractionModel } from './interaction-model';
 import { readableSpeech } from './readable';
 import type { Understander } from './understand';
@@ -20,12 +21,16 @@ export interface TurnResult {
   reprompt: string | null;
   card: { title: string; text: string } | null;
   endSession: boolean;
+  /** What a screen device shows (the RenderDocument's datasource); only on a screen device, so absent from `npm start`'s turns. */
+  screen?: DisplayData;
 }
 
 export interface SessionOptions {
   userId?: string;
   skillId?: string;
   locale?: string;
+  /** Declare a screen (APL) in every request, as an Echo Show does. */
+  screen?: boolean;
 }
 
 /** One stable local listener by default, so a first visit and a return can be tried with --user. */
@@ -58,6 +63,7 @@ export class SimulatedSession {
       deviceId: 'amzn1.ask.device.LOCAL-SIMULATOR-DEVICE',
       locale: options.locale ?? model.locale,
       sessionId: `amzn1.echo-api.session.${randomUUID()}`,
+      screen: options.screen ?? false,
     };
   }
 
@@ -84,6 +90,15 @@ export class SimulatedSession {
         ? intentRequest(this.caller, isNew, this.attributes, understood.intent, understood.slots, understood.emptySlots)
         : intentRequest(this.caller, isNew, this.attributes, 'AMAZON.FallbackIntent');
     return this.send(words, request, understood.kind === 'intent' ? understood.slots : []);
+  }
+
+  /**
+   * A touch on an item the screen shows: the same UserEvent the device sends, `["item", id]`, in the open session.
+   * `label` is what the listener touched, for the transcript.
+   */
+  async touch(id: string, label: string): Promise<TurnResult> {
+    if (!this.open) throw new Error('There is no open session to touch: the screen closed with it.');
+    return this.send(`(touches "${label}")`, userEventRequest(this.caller, this.attributes, ['item', id]));
   }
 
   /** The listener walks away: Alexa tells the skill the session ended. */
@@ -126,6 +141,10 @@ export class SimulatedSession {
       request.intent = envelope.request.intent.name;
       request.slots = Object.fromEntries(slots.map((s) => [s.name, s.id ? { value: s.value, id: s.id } : { value: s.value }]));
     }
-    return { heard, request, ssml, text: ssml ? readableSpeech(ssml) : '', reprompt, card, endSession };
+    const turn: TurnResult = { heard, request, ssml, text: ssml ? readableSpeech(ssml) : '', reprompt, card, endSession };
+    const render = (r.directives ?? []).find((d): d is interfaces.alexa.presentation.apl.RenderDocumentDirective => d.type === 'Alexa.Presentation.APL.RenderDocument');
+    const guide = (render?.datasources as { guide?: DisplayData } | undefined)?.guide;
+    if (guide) turn.screen = guide;
+    return turn;
   }
 }

@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 const ESPEAK_NORMAL_WPM = 175;
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
-/** The words espeak-ng should say for an SSML answer. */
+/** The words espeak-ng (or a browser's speech synthesis: the web console) should say for an SSML answer. */
 export function espeakText(ssml: string): string {
   return ssml
     .replace(/<sub\b[^>]*\balias="([^"]*)"[^>]*>[\s\S]*?<\/sub>/g, ' $1 ')
@@ -24,10 +24,12 @@ export function espeakText(ssml: string): string {
     .trim();
 }
 
+/** The listener's pace in an answer: its `<prosody rate="N%">`, in percent of the normal speed (100 without one). */
+export const prosodyRate = (ssml: string): number => Number(/<prosody\b[^>]*\brate="(\d+)%"/.exec(ssml)?.[1] ?? 100);
+
 /** espeak-ng's speed for an answer: its `<prosody rate="N%">` of the normal speed. */
 export function espeakSpeed(ssml: string): number {
-  const rate = Number(/<prosody\b[^>]*\brate="(\d+)%"/.exec(ssml)?.[1] ?? 100);
-  return Math.round((ESPEAK_NORMAL_WPM * rate) / 100);
+  return Math.round((ESPEAK_NORMAL_WPM * prosodyRate(ssml)) / 100);
 }
 
 export type Runner = (command: string, args: string[]) => { status: number | null; error?: Error; stderr: string };
