@@ -91,8 +91,9 @@ const FLOORS = [
   // Then (issue 13) general patterns from the other locales' tuning phrasings, the safety round's last misses and two
   // blind rounds in five locales, of crises (locales/tuning-crisis.yaml) and of emergencies in everyday words
   // (locales/tuning-emergency.yaml), moved the first half to 89 % with one emergency missed; the blind half moved
-  // from one missed emergency to two. Chosen on the tuning sets; measured here, not tuned back.
-  { name: "the first round's held-out half", half: () => heldOut, simulator: 88.9, independent: 90, emergenciesMissed: 1 },
+  // from one missed emergency to two. Chosen on the tuning sets; measured here, not tuned back. The match threshold,
+  // recalibrated on the tuning sets then (tools/simulator/understand.ts), cost this half one more phrasing (88.7 %).
+  { name: "the first round's held-out half", half: () => heldOut, simulator: 88.6, independent: 90, emergenciesMissed: 1 },
   { name: "the blind second round's held-out half", half: () => blind, simulator: 90, independent: 86.5, emergenciesMissed: 2 },
 ];
 

@@ -28,10 +28,12 @@ export interface Understander {
 /**
  * Below this score (the classifier's, weighed by how much of what was said the model knows) an utterance is not
  * understood. Calibrated on the tuning halves (test/nlu/tuning.yaml, tuning-2.yaml, and the point-first tuning half):
- * 0.4 has the best accuracy there, off-topic requests included (0.5, 0.45 and 0.35 each miss one more, 0.3 five
- * more); held-out phrasings never chose it.
+ * 0.4 had the best accuracy there, off-topic requests included (0.5, 0.45 and 0.35 each missed one more, 0.3 five
+ * more). Recalibrated when the other locales' patterns were added, on every en-GB tuning set (920 phrasings, 339 of
+ * them emergencies and crises) and a handful of off-topic requests: 0.42 understands as many as 0.4 and keeps one
+ * more off-topic request out ("turn on the lights"); 0.45 loses an emergency. Held-out phrasings never chose it.
  */
-export const MATCH_THRESHOLD = 0.4;
+export const MATCH_THRESHOLD = 0.42;
 /**
  * Training budget, so that start-up stays under a second (npm run benchmark): at most this many samples an
  * intent (every word of the intent still among them) and this many epochs. Chosen on the tuning halves: more of
