@@ -13,6 +13,7 @@ import { packedSpeech } from '../../lambda/speech/compiled';
 import { textOf } from '../../lambda/speech/ssml';
 import { createVoice } from '../../lambda/speech/voice';
 import { SERVED_LOCALES } from '../../lambda/conversation/turn-for';
+import { modelLocales } from '../../tools/model/source';
 import { content, conversation, heard, joined, uiText } from '../support/conversation';
 import { count } from '../dialogues/conversations/helpers';
 
@@ -34,6 +35,15 @@ describe('the locales served', () => {
     expect([...SERVED_LOCALES].sort()).toEqual([...LOCALES].sort());
     expect(Object.keys(content.contacts).sort()).toEqual([...LOCALES].sort());
     expect(Object.keys(content.locales).sort()).toEqual([...LOCALES].sort());
+    // ...and each has an interaction model, generated from the one source (npm run model), and publishing text.
+    expect(modelLocales().sort()).toEqual([...LOCALES].sort());
+    const manifest = JSON.parse(readFileSync(resolve(__dirname, '../../skill.json'), 'utf8')) as { manifest: { publishingInformation: { locales: Record<string, { description: string }> } } };
+    expect(Object.keys(manifest.manifest.publishingInformation.locales).sort()).toEqual([...LOCALES].sort());
+    for (const locale of LOCALES) {
+      const { description } = manifest.manifest.publishingInformation.locales[locale];
+      expect(description).toContain('not a substitute for professional medical advice');
+      expect(description).toContain(`call ${numbersOf(locale).emergency.number}`);
+    }
   });
 });
 
