@@ -21,8 +21,9 @@ const voiceIn = kept((locale: string) => createVoice(packedSpeech, locale));
 const rendererIn = kept((locale: string) => createRenderer(answers, voiceIn(locale)));
 
 /** The voice and renderer of a locale, or of en-GB for one not served. */
-export const voiceFor = (locale?: string) => voiceIn(isServed(locale) ? locale : DEFAULT_LOCALE);
-export const rendererFor = (locale?: string): Renderer => rendererIn(isServed(locale) ? locale : DEFAULT_LOCALE);
+const servedOr = (locale?: string) => (isServed(locale) ? locale : DEFAULT_LOCALE);
+export const voiceFor = (locale?: string) => voiceIn(servedOr(locale));
+export const rendererFor = (locale?: string): Renderer => rendererIn(servedOr(locale));
 
 export function turnFor(input: HandlerInput): Turn {
   const attributes = requestAttributes(input);

@@ -103,7 +103,8 @@ const packEntry = (entry: EntrySpeech): PackedEntry => {
   return [packSpoken(entry.name), entry.sentences.map(packSpoken), ...optional];
 };
 const packEntries = (entries: Record<string, EntrySpeech>) => Object.fromEntries(Object.entries(entries).map(([id, entry]) => [id, packEntry(entry)]));
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/** Whether two pieces of the book say the same (the compiler keeps only what a locale says differently). */
+export const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** What a locale's entry changes of en-GB's (sentences are as many: the content compiler checks). */
 function packChange(entry: EntrySpeech, base: EntrySpeech): PackedEntryChange {

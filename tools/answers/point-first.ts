@@ -4,9 +4,8 @@
  * what Alexa says must hold one of the question's `point` phrases. Two halves, like the paraphrase corpus: the tuning
  * half may be read when improving answers; the held-out half is reported as counts only.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import YAML from 'yaml';
+import { readYamlFile } from '../yaml-file';
 import { z } from 'zod';
 import { buildSkill } from '../../lambda/skill';
 import { createMemoryPersistenceAdapter } from '../../lambda/persistence/memory-adapter';
@@ -26,9 +25,7 @@ export type PointQuestion = z.infer<typeof question>;
 
 export function readPointFirst(half: PointFirstHalf): PointQuestion[] {
   const file = path.join(POINT_FIRST_DIR, `point-first-${half}.yaml`);
-  const parsed = z.array(question).safeParse(YAML.parse(fs.readFileSync(file, 'utf8')));
-  if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  return parsed.data;
+  return readYamlFile(z.array(question), file);
 }
 
 /** Lower case, apostrophes kept, everything else a space: "PET-CT" and "pet ct" compare equal. */

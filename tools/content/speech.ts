@@ -4,7 +4,7 @@
  * each fragment is measured, so a request adds up lengths instead of reading SSML.
  */
 import { type LocaleContacts, type PhoneLine, type SkillContent, SOURCE_LOCALE, type UiKey } from '../../lambda/content/types';
-import { type EntrySpeech, type LineSpeech, type LocaleBook, type LocaleSpeech, packBook, type SpeechBook, type Template } from '../../lambda/speech/book';
+import { type EntrySpeech, type LineSpeech, type LocaleBook, type LocaleSpeech, packBook, same, type SpeechBook, type Template } from '../../lambda/speech/book';
 import { createPronouncer } from '../../lambda/speech/pronounce';
 import { element, escapeText, joinSsml } from '../../lambda/speech/ssml';
 import { measured, type Spoken } from '../../lambda/speech/spoken';
@@ -67,8 +67,6 @@ function compileContacts(contacts: LocaleContacts, content: SkillContent): Local
   if (contacts.support) speech.support = line(contacts.support);
   return speech;
 }
-
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** The whole book: en-GB in full, and for each locale what it says differently, with its numbers. */
 export function compileSpeech(content: SkillContent): SpeechBook {

@@ -1,8 +1,6 @@
 /** Where the interaction model's source lives, and the JSON each locale's model is made into. */
-import fs from 'node:fs';
 import path from 'node:path';
-import YAML from 'yaml';
-import type { z } from 'zod';
+import { readYamlFile } from '../yaml-file';
 import { buildInteractionModel, modelSource, type ModelSource } from './expand';
 import { localeWords, localModelSource } from './locales';
 
@@ -12,22 +10,16 @@ export const MODELS_DIR = path.resolve(__dirname, '../../interactionModels/custo
 export const SOURCE_LOCALE = 'en-GB';
 const LOCALES_FILE = path.join(SOURCE_DIR, 'locales.yaml');
 
-function parsed<T>(schema: z.ZodType<T>, file: string): T {
-  const result = schema.safeParse(YAML.parse(fs.readFileSync(file, 'utf8')));
-  if (!result.success) throw new Error(`${file}: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  return result.data;
-}
-
 /** The locales with a model: the source's, then those derived from it. */
 export function modelLocales(): string[] {
-  return [SOURCE_LOCALE, ...Object.keys(parsed(localeWords, LOCALES_FILE)).sort()];
+  return [SOURCE_LOCALE, ...Object.keys(readYamlFile(localeWords, LOCALES_FILE)).sort()];
 }
 
 /** A locale's model source: the source itself for en-GB, derived with the locale's words for the others. */
 export function readModelSource(locale: string): ModelSource {
-  const source = parsed(modelSource, path.join(SOURCE_DIR, `${SOURCE_LOCALE}.yaml`));
+  const source = readYamlFile(modelSource, path.join(SOURCE_DIR, `${SOURCE_LOCALE}.yaml`));
   if (locale === SOURCE_LOCALE) return source;
-  const locales = parsed(localeWords, LOCALES_FILE);
+  const locales = readYamlFile(localeWords, LOCALES_FILE);
   if (!Object.hasOwn(locales, locale)) throw new Error(`${LOCALES_FILE}: no locale ${locale}`);
   return localModelSource(source, locales[locale]);
 }

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import YAML from 'yaml';
+import { readYamlFile } from '../yaml-file';
 import { z } from 'zod';
 
 export const CORPUS_DIR = path.resolve(__dirname, '../../test/nlu');
@@ -57,19 +57,12 @@ export function readCorpus(half: Half): Phrasing[] {
   const extra = /^([a-z]{2}-[A-Z]{2}) (tuning-[a-z]+)$/.exec(half);
   if (extra) {
     const file = path.join(LOCALE_CORPUS_DIR, `${extra[2]}.yaml`);
-    const parsed = z.array(phrasing.extend({ locale: z.string() }).strict()).safeParse(YAML.parse(fs.readFileSync(file, 'utf8')));
-    if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-    return parsed.data.filter((p) => p.locale === extra[1]).map(({ locale: _locale, ...rest }) => rest);
+    return readYamlFile(z.array(phrasing.extend({ locale: z.string() }).strict()), file).filter((p) => p.locale === extra[1]).map(({ locale: _locale, ...rest }) => rest);
   }
   const local = /^([a-z]{2}-[A-Z]{2}) (tuning|held-out)$/.exec(half);
   if (local) {
     const file = path.join(LOCALE_CORPUS_DIR, `${local[1]}.yaml`);
-    const parsed = z.array(localePhrasing).safeParse(YAML.parse(fs.readFileSync(file, 'utf8')));
-    if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-    return parsed.data.filter((p) => p.half === local[2]).map(({ half: _half, ...rest }) => rest);
+    return readYamlFile(z.array(localePhrasing), file).filter((p) => p.half === local[2]).map(({ half: _half, ...rest }) => rest);
   }
-  const file = path.join(CORPUS_DIR, `${half}.yaml`);
-  const parsed = z.array(phrasing).safeParse(YAML.parse(fs.readFileSync(file, 'utf8')));
-  if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  return parsed.data;
+  return readYamlFile(z.array(phrasing), path.join(CORPUS_DIR, `${half}.yaml`));
 }
