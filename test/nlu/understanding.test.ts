@@ -40,6 +40,41 @@ describe.each(['tuning-crisis', 'tuning-emergency'])('the blind %s round (test/n
   });
 });
 
+/**
+ * The third blind round (tuning-3.yaml: 245 phrasings written from the source page and the intent list alone, less the
+ * 50 an earlier round already had) was measured before anyone read it: the simulator understood 93.3 % (182/195),
+ * every emergency among them, and all but one crisis ("what's the point in carrying on" was heard as "next"). Its
+ * misses were then read; only its safety misses became general patterns, because the rest, as patterns, moved other
+ * answers (the point-first tuning sets lost four). Its floor is where it stands now, to catch a step back.
+ */
+describe('the blind third round (tuning-3.yaml)', () => {
+  let third: Evaluation;
+  beforeAll(async () => {
+    [third] = await evaluate(model, ['tuning-3']);
+  });
+
+  it('is understood at least 93.8 % of the time (93.3 % when first measured, unread)', () => {
+    expect(third.simulator.total).toBeGreaterThanOrEqual(190);
+    expect(percent(third.simulator)).toBeGreaterThanOrEqual(93.8);
+  });
+
+  it('every crisis and every emergency phrasing is understood', () => {
+    expect(missedOf(third, 'CrisisIntent')).toEqual([]);
+    expect(missedOf(third, 'EmergencyIntent')).toEqual([]);
+  });
+});
+
+/** The second blind round in each other locale's own words (locales/tuning-local.yaml), through that locale's model. */
+describe('the blind tuning-local round (test/nlu/locales/tuning-local.yaml)', () => {
+  it.each(['en-US', 'en-CA', 'en-AU', 'en-IN'])('%s: every crisis and every emergency phrasing is understood, and at least 90 %% of all', async (locale) => {
+    const [phrasings] = await evaluate(loadInteractionModel(locale), [`${locale} tuning-local` as Half]);
+    expect(phrasings.simulator.total).toBeGreaterThanOrEqual(30);
+    expect(missedOf(phrasings, 'CrisisIntent')).toEqual([]);
+    expect(missedOf(phrasings, 'EmergencyIntent')).toEqual([]);
+    expect(percent(phrasings.simulator)).toBeGreaterThanOrEqual(90);
+  });
+});
+
 describe('the paraphrase corpus', () => {
   const corpus = HALVES.flatMap((half) => readCorpus(half));
   const custom = model.intents.filter((i) => !i.name.startsWith('AMAZON.')).map((i) => i.name);

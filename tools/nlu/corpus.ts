@@ -14,7 +14,7 @@ export const CORPUS_DIR = path.resolve(__dirname, '../../test/nlu');
  * times while tuning. The second round (`-2`) was written blind, by a writer who never saw the model or the first
  * round: its tuning half was used like the first's, its held-out half was measured once before and once after.
  */
-export const HALVES = ['tuning', 'held-out', 'tuning-2', 'held-out-2', 'tuning-safety'] as const;
+export const HALVES = ['tuning', 'held-out', 'tuning-2', 'held-out-2', 'tuning-safety', 'tuning-3'] as const;
 export type SharedHalf = (typeof HALVES)[number];
 /**
  * Each other locale has its own phrasings, in its own words (test/nlu/locales/<locale>.yaml), written blind by a
@@ -30,7 +30,7 @@ export const localeHalves = (locale: string): LocaleHalf[] => [`${locale} tuning
  * (Indian English above all, and crises and emergencies for the other locales) and tuning-crisis.yaml (crises and
  * emergencies in all five). Read to find general patterns the model lacks, like the tuning halves: "en-IN tuning-extra".
  */
-export const EXTRA_TUNINGS = ['tuning-extra', 'tuning-crisis', 'tuning-emergency'] as const;
+export const EXTRA_TUNINGS = ['tuning-extra', 'tuning-crisis', 'tuning-emergency', 'tuning-local'] as const;
 export type ExtraTuning = (typeof EXTRA_TUNINGS)[number];
 /** The locales with a corpus of their own. */
 export const corpusLocales = () =>

@@ -46,11 +46,7 @@ function withSlotFilled(sample: string, intent: InteractionModel['intents'][numb
  * preparation it keeps stop words: "the second one", "go back" and "yes" are made of nothing else.
  */
 function winkTokens(): (text: string) => string[] {
-  // Neither wink package has type declarations.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const winkNLP = require('wink-nlp') as (model: unknown) => WinkNlp;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const nlp = winkNLP(require('wink-eng-lite-web-model'));
+  const nlp = winkNlp();
   const its = nlp.its;
   return (text) => {
     const tokens: string[] = [];
@@ -61,6 +57,15 @@ function winkTokens(): (text: string) => string[] {
       .each((t) => tokens.push(`${t.out(its.negationFlag) ? '!' : ''}${t.out(its.stem)}`));
     return tokens;
   };
+}
+
+let loaded: WinkNlp | undefined;
+/** wink-nlp with its English model, loaded once a process: each load holds tens of megabytes, and one serves every classifier. */
+function winkNlp(): WinkNlp {
+  // Neither wink package has type declarations.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  loaded ??= (require('wink-nlp') as (model: unknown) => WinkNlp)(require('wink-eng-lite-web-model'));
+  return loaded;
 }
 
 export function trainIndependentClassifier(model: InteractionModel, builtInPhrases: Record<string, string[]>): IndependentClassifier {
