@@ -13,9 +13,9 @@ const model = loadInteractionModel('en-GB');
  * writer who never saw the skill, its content or results, and first measured at 75 of 109 before any change after it.
  */
 const FLOORS: Record<(typeof HELD_OUT_HALVES)[number], { questions: number; atLeast: number }> = {
-  'held-out': { questions: 81, atLeast: 69 },
+  'held-out': { questions: 81, atLeast: 70 },
   // 78 until the safety patterns of the blind safety round moved one question's understanding (see test/nlu).
-  'held-out-2': { questions: 109, atLeast: 78 },
+  'held-out-2': { questions: 109, atLeast: 79 },
 };
 
 const measured = new Map<string, PointOutcome[]>();
