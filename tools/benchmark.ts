@@ -1,8 +1,9 @@
 /**
  * `npm run benchmark`: the Lambda bundle against a bare ask-sdk-core skill (bench/bare-skill.ts), bundled the
  * same way, side by side in one run:
- *  - cold start: a fresh Node process loads a bundle and answers one LaunchRequest, timed inside the process;
- *    median of many runs, alternating the two bundles, because this machine is noisy;
+ *  - cold start: a fresh Node process loads a bundle and answers one LaunchRequest, timed as a whole process (the
+ *    goal's measure) and inside it (only the bundle's own cost); median of many runs, alternating the two bundles,
+ *    because this machine is noisy;
  *  - warm: µs per request over every intent and slot value of the model, at the production log level, in one
  *    process holding both bundles; median of rounds that alternate them (bench/warm.ts);
  *  - bundle bytes and gzipped bytes; peak resident memory of a cold start;
@@ -60,7 +61,12 @@ function everyRequest(): unknown[] {
   });
 }
 
-function coldStart(bundle: string): { ms: number; rssMb: number } {
+/**
+ * One cold start, timed two ways: the whole process, from starting Node to its exit after the answer (the issue's
+ * measure, which includes Node's own start, the same for both skills), and inside the process, from requiring the
+ * bundle to the answer (only what the bundle's code costs).
+ */
+function coldStart(bundle: string): { processMs: number; ms: number; rssMb: number } {
   const script = `
     const start = process.hrtime.bigint();
     const { handler } = require(${JSON.stringify(bundle)});
@@ -68,20 +74,26 @@ function coldStart(bundle: string): { ms: number; rssMb: number } {
       const ms = Number(process.hrtime.bigint() - start) / 1e6;
       process.stdout.write(JSON.stringify({ ms, rssMb: process.resourceUsage().maxRSS / 1024 }));
     });`;
-  return JSON.parse(execFileSync(process.execPath, ['-e', script], { cwd: path.dirname(bundle), env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent' } }).toString());
+  const started = process.hrtime.bigint();
+  const out = execFileSync(process.execPath, ['-e', script], { cwd: path.dirname(bundle), env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent' } }).toString();
+  const processMs = Number(process.hrtime.bigint() - started) / 1e6;
+  return { processMs, ...(JSON.parse(out) as { ms: number; rssMb: number }) };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const bare = bundleBare();
 const skill = ours();
-const samples = { bare: [] as { ms: number; rssMb: number }[], ours: [] as { ms: number; rssMb: number }[] };
+type ColdRun = ReturnType<typeof coldStart>;
+const samples = { bare: [] as ColdRun[], ours: [] as ColdRun[] };
 for (let i = 0; i < RUNS; i++) {
   samples.bare.push(coldStart(bare));
   samples.ours.push(coldStart(skill));
 }
+const processMs = { bare: median(samples.bare.map((r) => r.processMs)), ours: median(samples.ours.map((r) => r.processMs)) };
+const ratio = processMs.ours / processMs.bare;
 const coldMs = { bare: median(samples.bare.map((r) => r.ms)), ours: median(samples.ours.map((r) => r.ms)) };
-const ratio = coldMs.ours / coldMs.bare;
+const insideRatio = coldMs.ours / coldMs.bare;
 
 // Warm: both bundles in one process, at the production log level (its lines go to /dev/null, as they cost), and
 // again with logging off, to show what the log line itself costs here (a write to /dev/null is a system call).
@@ -107,12 +119,12 @@ const peakMb = (runs: { rssMb: number }[]) => Math.max(...runs.map((r) => r.rssM
 const size = bytes(skill);
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 console.log(`cold start: median of ${RUNS} alternating runs; warm: ${requests.length} requests (every intent and slot value), median of ${WARM_ROUNDS} alternating rounds after ${WARM_UP_ROUNDS} untimed ones`);
-console.log('| bundle | bytes (gzipped) | cold start | warm, per request | peak memory |');
-console.log('|---|---|---|---|---|');
-console.log(`| bare ask-sdk-core skill | ${kb(bytes(bare).bytes)} (${kb(bytes(bare).gzipped)}) | ${coldMs.bare.toFixed(1)} ms | ${warmUs.bare.toFixed(1)} µs | ${peakMb(samples.bare).toFixed(1)} MB |`);
-console.log(`| Bone Secondaries Guide | ${kb(size.bytes)} (${kb(size.gzipped)}) | ${coldMs.ours.toFixed(1)} ms | ${warmUs.ours.toFixed(1)} µs | ${peakMb(samples.ours).toFixed(1)} MB |`);
+console.log('| bundle | bytes (gzipped) | cold start, whole process | cold start, load and answer | warm, per request | peak memory |');
+console.log('|---|---|---|---|---|---|');
+console.log(`| bare ask-sdk-core skill | ${kb(bytes(bare).bytes)} (${kb(bytes(bare).gzipped)}) | ${processMs.bare.toFixed(1)} ms | ${coldMs.bare.toFixed(1)} ms | ${warmUs.bare.toFixed(1)} µs | ${peakMb(samples.bare).toFixed(1)} MB |`);
+console.log(`| Bone Secondaries Guide | ${kb(size.bytes)} (${kb(size.gzipped)}) | ${processMs.ours.toFixed(1)} ms | ${coldMs.ours.toFixed(1)} ms | ${warmUs.ours.toFixed(1)} µs | ${peakMb(samples.ours).toFixed(1)} MB |`);
 console.log(`with logging off (LOG_LEVEL=silent), warm: bare ${quietUs.bare.toFixed(1)} µs, ours ${quietUs.ours.toFixed(1)} µs (${(quietUs.ours / quietUs.bare).toFixed(1)}×)`);
-console.log(`ratios: cold ${ratio.toFixed(2)}× (goal ≤ ${MAX_RATIO}×), warm ${warmRatio.toFixed(1)}× (goal ≤ ${MAX_WARM_RATIO}×); bundle ${kb(size.bytes)} (goal < ${kb(MAX_BUNDLE_BYTES)})`);
+console.log(`ratios: cold ${ratio.toFixed(2)}× whole process (goal ≤ ${MAX_RATIO}×), ${insideRatio.toFixed(2)}× load and answer; warm ${warmRatio.toFixed(1)}× (goal ≤ ${MAX_WARM_RATIO}×); bundle ${kb(size.bytes)} (goal < ${kb(MAX_BUNDLE_BYTES)})`);
 
 // The simulator (npm start) trains its understanding on the interaction model at every start-up.
 const training = Array.from({ length: TRAINING_RUNS }, () => {
@@ -128,7 +140,8 @@ console.log(ok ? 'goals met' : 'goals NOT met');
 const results = {
   date: new Date().toISOString(),
   machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.arch()}` },
-  coldStartMs: { ...coldMs, ratio, runs: RUNS },
+  coldStartMs: { ...processMs, ratio, runs: RUNS, measure: 'the whole process: Node starts, loads the bundle, answers one LaunchRequest, exits' },
+  coldLoadAndAnswerMs: { ...coldMs, ratio: insideRatio, measure: 'inside the process: require the bundle, answer one LaunchRequest' },
   warmMicrosecondsPerRequest: { ...warmUs, ratio: warmRatio, requests: requests.length, rounds: WARM_ROUNDS, warmUpRounds: WARM_UP_ROUNDS },
   warmWithLoggingOff: { ...quietUs, ratio: quietUs.ours / quietUs.bare },
   bundle: { bare: bytes(bare), ours: size },

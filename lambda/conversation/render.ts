@@ -92,6 +92,14 @@ const MAX_ECHO_WORDS = 6;
 const echoOf = (heard: string) => Array.from(heard.split(/\s+/).slice(0, MAX_ECHO_WORDS).join(' ')).slice(0, MAX_ECHO_CHARS).join('');
 
 const BEFORE_QUESTION = silence(BEFORE_QUESTION_MS);
+/** Shared from now on, so never changed: a change would throw (modules are strict), not leak into another answer. */
+const frozen = (rendered: Rendered): Rendered => {
+  Object.freeze(rendered.reply);
+  if (rendered.offer) Object.freeze(rendered.offer);
+  return Object.freeze(rendered);
+};
+/** Renderings kept a locale: far more than the content has places at every pace (a few thousand at most). */
+const MAX_KEPT_RENDERINGS = 20_000;
 
 export function createRenderer(content: AnswerContent, voice: Voice): Renderer {
   const entry = (id: string) => content.entries[id];
@@ -101,8 +109,8 @@ export function createRenderer(content: AnswerContent, voice: Voice): Renderer {
   const withDisclaimer = (speech: Spoken, place: Place): Spoken =>
     joinSpoken(speech, place.disclaim ? voice.ui('disclaimer') : undefined, place.reviewNote ? voice.ui('reviewNote') : undefined);
 
-  /** Whether a reply, with its question, can be said in MAX_TURN_SECONDS at the listener's pace. */
-  const fits = ({ reply }: Rendered, rate: number) => secondsOf(joinSpoken(reply.speech, BEFORE_QUESTION, reply.question), rate) <= MAX_TURN_SECONDS;
+  /** Whether a reply, with its question, can be said in MAX_TURN_SECONDS at the listener's pace (added up, not joined). */
+  const fits = ({ reply }: Rendered, rate: number) => secondsOf(lengthOf(reply.speech, BEFORE_QUESTION, reply.question), rate) <= MAX_TURN_SECONDS;
 
   /** What was said first, alone, when the answer would not fit after it: the answer `id` is offered, from its start. */
   const offeredAlone = (prefix: Spoken, place: Place, id: string): Rendered => ({
@@ -258,7 +266,33 @@ export function createRenderer(content: AnswerContent, voice: Voice): Renderer {
     }
   }
 
-  const withReviewNote = (rendered: Rendered): Rendered => ({ ...rendered, reply: { ...rendered.reply, speech: joinSpoken(rendered.reply.speech, voice.ui('reviewNote')) } });
+  const noted = new WeakMap<Rendered, Rendered>();
+  const withReviewNote = (rendered: Rendered): Rendered => {
+    let made = noted.get(rendered);
+    if (!made) noted.set(rendered, (made = { ...rendered, reply: { ...rendered.reply, speech: joinSpoken(rendered.reply.speech, voice.ui('reviewNote')) } }));
+    return made;
+  };
 
-  return { render, fits, notice, withReviewNote, prompt: (key) => ask(voice.ui(key)) };
+  /**
+   * Rendering is pure, and a warm Lambda container is asked for the same places again and again, so each place is
+   * rendered once at each pace and kept (a screen also with the answer Help speaks about). What a listener said (an
+   * unknown item) is never kept. The keys are bounded by the content (entries, their steps, the paces, a few flags),
+   * and the cap only guards against a mistake in that reasoning.
+   */
+  const renderedBefore = new Map<string, Rendered>();
+  function renderKept(place: Place, context: RenderContext = {}): Rendered {
+    if (context.unknownItem !== undefined) return render(place, context);
+    const rate = context.rate ?? 100;
+    const key = isEntry(place)
+      ? `${place.id} ${place.step} ${place.disclaim ? 'd' : ''}${place.reviewNote ? 'r' : ''} ${place.lead ?? ''} ${rate}`
+      : `${JSON.stringify(place)} ${context.at ? `${context.at.id} ${context.at.step}` : ''} ${rate}`;
+    let rendered = renderedBefore.get(key);
+    if (!rendered) {
+      rendered = frozen(render(place, context));
+      if (renderedBefore.size < MAX_KEPT_RENDERINGS) renderedBefore.set(key, rendered);
+    }
+    return rendered;
+  }
+
+  return { render: renderKept, fits, notice, withReviewNote, prompt: (key) => ask(voice.ui(key)) };
 }

@@ -11,7 +11,7 @@ import { displayData, displayDirective, hasDisplay, listShown } from '../display
 import { BEFORE_QUESTION_MS } from '../speech/duration';
 import { rateOf } from '../speech/pace';
 import type { Reply } from '../speech/reply';
-import { atRate } from '../speech/ssml';
+import { atRate, type Ssml } from '../speech/ssml';
 import { joinSpoken, silence } from '../speech/spoken';
 import { type EntryPlace, isEntry, type Place, placeOnly, samePlace } from './place';
 import { preferencesToSave, type StoredPreferences, takeStored } from './remembered-pace';
@@ -198,12 +198,28 @@ export class Turn {
     this.writeAttributes();
     const builder = this.input.responseBuilder;
     if (hasDisplay(this.input.requestEnvelope)) builder.addDirective(displayDirective(displayData(reply, this.content, listShown(this.content, shown))));
-    // Everything said, reprompts too, at the listener's pace.
-    const rate = rateOf(state.pace);
-    if (reply.kind === 'tell') return builder.speak(atRate(reply.speech.ssml, rate)).withShouldEndSession(true).getResponse();
-    const said = reply.speech.ssml ? joinSpoken(reply.speech, BEFORE_QUESTION, reply.question) : reply.question;
-    builder.speak(atRate(said.ssml, rate)).reprompt(atRate(reply.reprompt.ssml, rate));
+    const { speak, reprompt } = spokenAt(reply, rateOf(state.pace));
+    if (reply.kind === 'tell') return builder.speak(speak).withShouldEndSession(true).getResponse();
+    builder.speak(speak).reprompt(reprompt as Ssml);
     if (reply.card) builder.withSimpleCard(reply.card.title, reply.card.text);
     return builder.withShouldEndSession(false).getResponse();
   }
+}
+
+/** What a reply says and reprompts, at a pace: made once for each reply the renderer keeps (conversation/render.ts). */
+const spokenBefore = new WeakMap<Reply, Map<number, { speak: Ssml; reprompt?: Ssml }>>();
+function spokenAt(reply: Reply, rate: number): { speak: Ssml; reprompt?: Ssml } {
+  let atRates = spokenBefore.get(reply);
+  if (!atRates) spokenBefore.set(reply, (atRates = new Map()));
+  let spoken = atRates.get(rate);
+  if (!spoken) {
+    // Everything said, reprompts too, at the listener's pace.
+    if (reply.kind === 'tell') spoken = { speak: atRate(reply.speech.ssml, rate) };
+    else {
+      const said = reply.speech.ssml ? joinSpoken(reply.speech, BEFORE_QUESTION, reply.question) : reply.question;
+      spoken = { speak: atRate(said.ssml, rate), reprompt: atRate(reply.reprompt.ssml, rate) };
+    }
+    atRates.set(rate, spoken);
+  }
+  return spoken;
 }

@@ -3,11 +3,12 @@
  * the conversation (the table in lambda/conversation/screens.ts), and the voice's fallbacks.
  */
 import { answers } from '../../lambda/content/answers';
-import { samePlace, startOf } from '../../lambda/conversation/place';
+import { samePlace, startOf, stepsOf } from '../../lambda/conversation/place';
 import { createRenderer } from '../../lambda/conversation/render';
 import { voiceFor } from '../../lambda/conversation/turn-for';
 import { allOf, ENTRY_RULES, rulesOf, screen, SCREENS, welcome } from '../../lambda/conversation/screens';
 import { packedSpeech } from '../../lambda/speech/compiled';
+import { PACE_RATES } from '../../lambda/speech/pace';
 import { textOf } from '../../lambda/speech/ssml';
 import { createVoice } from '../../lambda/speech/voice';
 
@@ -71,5 +72,43 @@ describe('rendering what only code could ask for', () => {
   it('an entry the book does not have is an error in the code, said as such', () => {
     expect(() => voice.entry('no-such-entry')).toThrow(/no-such-entry/);
     expect(() => voice.entry('constructor')).toThrow(/constructor/);
+  });
+});
+
+/**
+ * A renderer keeps what it renders (a warm container is asked for the same places again and again). Its key must hold
+ * everything a rendering depends on: rendered one after another by one renderer, every place at every pace is what
+ * a fresh renderer makes of it alone. A key that left out the step, a flag, the lead, the pace, or the answer Help
+ * speaks about would hand one place's rendering to another.
+ */
+describe('renderings kept', () => {
+  const topicIds = Object.values(answers.entries).filter((e) => e.kind === 'topic').map((e) => e.id);
+  const entryPlaces = Object.values(answers.entries).flatMap((entry) =>
+    Array.from({ length: stepsOf(entry) }, (_, step) =>
+      [{}, { disclaim: true }, { reviewNote: true }, { disclaim: true, reviewNote: true }, { lead: topicIds[0] }, { lead: topicIds[1], disclaim: true }].map((flags) => ({ id: entry.id, step, ...flags })),
+    ).flat(),
+  );
+  const screens = [welcome(false), welcome(true), screen('help'), screen('emergency'), screen('crisis'), allOf('tests'), allOf('treatments', 4)];
+  const contexts = [undefined, startOf('symptoms'), startOf('tests')];
+  const kept = createRenderer(answers, voice);
+
+  it.each(PACE_RATES)('at rate %d, every place is rendered as a fresh renderer renders it', (rate) => {
+    const differences: string[] = [];
+    const places = [...entryPlaces.map((place) => ({ place, at: undefined })), ...screens.flatMap((place) => contexts.map((at) => ({ place, at })))];
+    for (const { place, at } of places) {
+      const fresh = createRenderer(answers, voice).render(place, { rate, at });
+      if (JSON.stringify(kept.render(place, { rate, at })) !== JSON.stringify(fresh)) differences.push(JSON.stringify({ place, at }));
+    }
+    expect(places.length).toBeGreaterThan(400);
+    expect(differences).toEqual([]);
+  });
+
+  it('keeps nothing a listener said, and what it keeps cannot be changed', () => {
+    const sorry = (heard: string) => textOf(kept.render(startOf('tests'), { unknownItem: heard }).reply.speech.ssml);
+    expect(sorry('magic beans')).toContain('magic beans');
+    expect(sorry('dexa scan')).toContain('dexa scan');
+    const rendered = kept.render(startOf('symptoms'));
+    expect(kept.render(startOf('symptoms'))).toBe(rendered);
+    expect(() => Object.assign(rendered.reply, { kind: 'tell' })).toThrow(TypeError);
   });
 });
