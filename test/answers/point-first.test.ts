@@ -15,7 +15,7 @@ const model = loadInteractionModel('en-GB');
 const FLOORS: Record<(typeof HELD_OUT_HALVES)[number], { questions: number; atLeast: number }> = {
   'held-out': { questions: 81, atLeast: 70 },
   // 78 until the safety patterns of the blind safety round moved one question's understanding (see test/nlu).
-  'held-out-2': { questions: 109, atLeast: 79 },
+  'held-out-2': { questions: 109, atLeast: 80 },
 };
 
 const measured = new Map<string, PointOutcome[]>();
