@@ -269,7 +269,7 @@ export function createRenderer(content: AnswerContent, voice: Voice): Renderer {
   const noted = new WeakMap<Rendered, Rendered>();
   const withReviewNote = (rendered: Rendered): Rendered => {
     let made = noted.get(rendered);
-    if (!made) noted.set(rendered, (made = { ...rendered, reply: { ...rendered.reply, speech: joinSpoken(rendered.reply.speech, voice.ui('reviewNote')) } }));
+    if (!made) noted.set(rendered, (made = frozen({ ...rendered, reply: { ...rendered.reply, speech: joinSpoken(rendered.reply.speech, voice.ui('reviewNote')) } })));
     return made;
   };
 

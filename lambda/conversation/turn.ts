@@ -199,8 +199,9 @@ export class Turn {
     const builder = this.input.responseBuilder;
     if (hasDisplay(this.input.requestEnvelope)) builder.addDirective(displayDirective(displayData(reply, this.content, listShown(this.content, shown))));
     const { speak, reprompt } = spokenAt(reply, rateOf(state.pace));
-    if (reply.kind === 'tell') return builder.speak(speak).withShouldEndSession(true).getResponse();
-    builder.speak(speak).reprompt(reprompt as Ssml);
+    // Only a TellReply has no reprompt (spokenAt makes one for every AskReply): it ends the session.
+    if (reply.kind === 'tell' || reprompt === undefined) return builder.speak(speak).withShouldEndSession(true).getResponse();
+    builder.speak(speak).reprompt(reprompt);
     if (reply.card) builder.withSimpleCard(reply.card.title, reply.card.text);
     return builder.withShouldEndSession(false).getResponse();
   }
