@@ -207,20 +207,25 @@ export class Turn {
   }
 }
 
-/** What a reply says and reprompts, at a pace: made once for each reply the renderer keeps (conversation/render.ts). */
-const spokenBefore = new WeakMap<Reply, Map<number, { speak: Ssml; reprompt?: Ssml }>>();
-function spokenAt(reply: Reply, rate: number): { speak: Ssml; reprompt?: Ssml } {
+type SpokenReply = { speak: Ssml; reprompt?: Ssml };
+
+/** Everything said, reprompts too, at the listener's pace. */
+function spokenReply(reply: Reply, rate: number): SpokenReply {
+  if (reply.kind === 'tell') return { speak: atRate(reply.speech.ssml, rate) };
+  const said = reply.speech.ssml ? joinSpoken(reply.speech, BEFORE_QUESTION, reply.question) : reply.question;
+  return { speak: atRate(said.ssml, rate), reprompt: atRate(reply.reprompt.ssml, rate) };
+}
+
+/**
+ * What a reply says and reprompts, at a pace: made once for each reply the renderer keeps (conversation/render.ts
+ * freezes those). A reply made for one request (a notice) is said once, so nothing is kept for it.
+ */
+const spokenBefore = new WeakMap<Reply, Map<number, SpokenReply>>();
+function spokenAt(reply: Reply, rate: number): SpokenReply {
+  if (!Object.isFrozen(reply)) return spokenReply(reply, rate);
   let atRates = spokenBefore.get(reply);
   if (!atRates) spokenBefore.set(reply, (atRates = new Map()));
   let spoken = atRates.get(rate);
-  if (!spoken) {
-    // Everything said, reprompts too, at the listener's pace.
-    if (reply.kind === 'tell') spoken = { speak: atRate(reply.speech.ssml, rate) };
-    else {
-      const said = reply.speech.ssml ? joinSpoken(reply.speech, BEFORE_QUESTION, reply.question) : reply.question;
-      spoken = { speak: atRate(said.ssml, rate), reprompt: atRate(reply.reprompt.ssml, rate) };
-    }
-    atRates.set(rate, spoken);
-  }
+  if (!spoken) atRates.set(rate, (spoken = spokenReply(reply, rate)));
   return spoken;
 }
