@@ -90,9 +90,10 @@ for (let i = 0; i < RUNS; i++) {
   samples.bare.push(coldStart(bare));
   samples.ours.push(coldStart(skill));
 }
-const processMs = { bare: median(samples.bare.map((r) => r.processMs)), ours: median(samples.ours.map((r) => r.processMs)) };
+const coldMedians = (timed: (run: ColdRun) => number) => ({ bare: median(samples.bare.map(timed)), ours: median(samples.ours.map(timed)) });
+const processMs = coldMedians((r) => r.processMs);
 const ratio = processMs.ours / processMs.bare;
-const coldMs = { bare: median(samples.bare.map((r) => r.ms)), ours: median(samples.ours.map((r) => r.ms)) };
+const coldMs = coldMedians((r) => r.ms);
 const insideRatio = coldMs.ours / coldMs.bare;
 
 // Warm: both bundles in one process, at the production log level (its lines go to /dev/null, as they cost), and
