@@ -14,8 +14,9 @@ const model = loadInteractionModel('en-GB');
  */
 const FLOORS: Record<(typeof HELD_OUT_HALVES)[number], { questions: number; atLeast: number }> = {
   'held-out': { questions: 81, atLeast: 70 },
-  // 78 until the safety patterns of the blind safety round moved one question's understanding (see test/nlu).
-  'held-out-2': { questions: 109, atLeast: 80 },
+  // 78 until the safety patterns of the blind safety round moved one question's understanding (see test/nlu); 80 until
+  // "which cancers spread to bone" moved from the unknown-primary samples to the causes (whose answer says any type can).
+  'held-out-2': { questions: 109, atLeast: 83 },
 };
 
 const measured = new Map<string, PointOutcome[]>();
