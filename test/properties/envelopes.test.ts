@@ -229,7 +229,7 @@ async function expectValidResponse(envelope: RequestEnvelope, by: Skill = skill)
   const card = answer.card as ui.SimpleCard | undefined;
   if (card) expect([card.type, typeof card.title, typeof card.content]).toEqual(['Simple', 'string', 'string']);
   for (const text of textsOf(response)) {
-    // What the listener said may be echoed, perhaps shortened ("Sorry, I don't have information about undefined"):
+    // What the listener said may be echoed, perhaps shortened ("The page doesn't mention undefined"):
     // the words they said are taken out, and only the rest is checked.
     const bare = (word: string) => word.replace(/^\W+|\W+$/g, '');
     const saidWords = new Set(said.flatMap((words) => words.split(/\s+/)).map(bare));

@@ -24,7 +24,7 @@ describe('slot values that do not resolve', () => {
     const c = await launched();
     // U: what is magic beans
     const a = await c.intent('TreatmentDetailIntent', { treatment: { value: 'magic beans' } });
-    // A: Sorry, I don't have information about magic beans. There are six treatments. … The first three are … Would you like to hear the next three?
+    // A: The page doesn't mention magic beans. There are six treatments. … The first three are … Would you like to hear the next three?
     expect(a.text).toBe(joined(uiText('unknownItem', { heard: 'magic beans' }), expectedAnswer('treatments')));
     expect(a.reprompt).toBe(uiText('listMoreReprompt', { size: numberWord(groupsOf(listOf('treatments'))[1].length), example: exampleOf('treatments') }));
     expect(a.endSession).toBe(false);
