@@ -3,7 +3,7 @@
  * answer a new listener hears holds the point of the question. The goal is 90 %; until it is reached, the floor
  * here is today's level on the held-out half, so that no change makes it worse. Safety questions are held to all.
  */
-import { HELD_OUT_HALVES, measurePointFirst, type PointOutcome, POINT_FIRST_HALVES, readPointFirst } from '../../tools/answers/point-first';
+import { HELD_OUT_HALVES, measurePointFirst, type PointFirstHalf, type PointOutcome, POINT_FIRST_HALVES, readPointFirst } from '../../tools/answers/point-first';
 import { loadInteractionModel } from '../../tools/simulator/interaction-model';
 
 const model = loadInteractionModel('en-GB');
@@ -25,17 +25,19 @@ beforeAll(async () => {
   for (const half of HELD_OUT_HALVES) measured.set(half, await measurePointFirst(model, half));
 });
 
+const BLIND_WITHOUT_SAFETY: readonly PointFirstHalf[] = ['tuning-3', 'tuning-4'];
+
 describe('the point-first corpus', () => {
-  it.each(POINT_FIRST_HALVES.filter((half) => half !== 'tuning-3'))('the %s half has at least 80 questions, with emergencies and a crisis', (half) => {
+  it.each(POINT_FIRST_HALVES.filter((half) => !BLIND_WITHOUT_SAFETY.includes(half)))('the %s half has at least 80 questions, with emergencies and a crisis', (half) => {
     const questions = readPointFirst(half);
     expect(questions.length).toBeGreaterThanOrEqual(80);
     expect(questions.filter((q) => q.point.includes('999')).length).toBeGreaterThanOrEqual(6);
     expect(questions.filter((q) => q.point.includes('samaritans')).length).toBeGreaterThanOrEqual(2);
   });
 
-  // The third tuning set was written without safety questions (the NLU's safety rounds have hundreds).
-  it('the tuning-3 set has at least 80 questions', () => {
-    expect(readPointFirst('tuning-3').length).toBeGreaterThanOrEqual(80);
+  // The third and fourth tuning sets were written without safety questions (the NLU's safety rounds have hundreds).
+  it.each(BLIND_WITHOUT_SAFETY)('the %s set has at least 80 questions', (half) => {
+    expect(readPointFirst(half).length).toBeGreaterThanOrEqual(80);
   });
 
   it('repeats no question across its halves', () => {
