@@ -29,12 +29,14 @@ const plainName = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').rep
 /**
  * Two intents take a slot on their own ("{test}", "{treatment}"), so Alexa may put a treatment's name in
  * the test slot, where it cannot resolve. An unresolved value that is exactly the name of a test or
- * treatment the content has is answered as that, not as unknown.
+ * treatment the content has, or of a thing a list also answers (painkillers, radiotherapy, denosumab), is
+ * answered as that, not as unknown.
  */
 function itemNamed(heard: string): string | undefined {
   const wanted = plainName(heard);
-  for (const { list } of Object.values(ITEM_INTENTS)) {
-    const found = listNamed(list).items.find((id) => {
+  for (const { list: listId } of Object.values(ITEM_INTENTS)) {
+    const list = listNamed(listId);
+    const found = [...list.items, ...Object.values(list.alsoAnswers)].find((id) => {
       return [textOf(voice.entry(id).name.ssml), content.entries[id].title, id].some((name) => plainName(name) === wanted);
     });
     if (found) return found;

@@ -231,7 +231,9 @@ function termsOf(content: Omit<SkillContent, 'terms'>): Record<string, TermPlace
       const entry = content.entries[id];
       const step = entry.kind === 'topic' ? sentencesOf(entry).findIndex((s) => usesTerm(s.text, written)) : -1;
       if (step >= 0) {
-        terms[written.toLowerCase()] = { id, step };
+        // The word as each locale spells it too ("hypercalcemia"): a listener there hears, and is heard, that way.
+        const spellings = Object.values(content.locales).flatMap(({ spelling }) => Object.entries(spelling ?? {}).filter(([gb]) => gb.toLowerCase() === written.toLowerCase()).map(([, local]) => local));
+        for (const word of [written, ...spellings]) terms[word.toLowerCase()] = { id, step };
         break;
       }
     }

@@ -7,7 +7,7 @@
  */
 import { ITEM_INTENTS } from '../../../lambda/handlers/item-intents';
 import { sentencesOf } from '../../../tools/content/sentences';
-import { type Answer, content, expectedAnswer, groupsOf, heard, joined, listOf, numberWord, uiText } from '../../support/conversation';
+import { type Answer, content, conversation, expectedAnswer, groupsOf, heard, joined, listOf, numberWord, uiText } from '../../support/conversation';
 import { exampleOf, launched, ui, yes } from './helpers';
 
 describe('slot values that do not resolve', () => {
@@ -79,6 +79,13 @@ describe('slot values that do not resolve', () => {
   it('a known name in the other slot (a treatment heard as a test) is answered, not called unknown', async () => {
     const a = await (await launched()).intent('TestDetailIntent', { test: { value: 'chemotherapy' } });
     expect(a.text).toBe(expectedAnswer('chemotherapy'));
+  });
+
+  // Found by a review: "painkillers" heard in the test slot was told "The page doesn't mention painkillers", though the
+  // page names painkillers (the treatments list answers it, with radiotherapy and denosumab, through alsoAnswers).
+  it.each(['painkillers', 'radiotherapy', 'denosumab'])('"%s", named in the test slot, is answered, not said to be missing', async (name) => {
+    const a = await (await launched()).intent('TestDetailIntent', { test: { value: name } });
+    expect(a.text).toBe(expectedAnswer(name));
   });
 
   it('a 500-character value is cut short in the echo', async () => {
@@ -153,6 +160,15 @@ describe('a hard word the page uses, heard where a test or treatment was expecte
     // …one of the page's own sentences, in an answer the content has.
     const sentences = Object.values(content.entries).flatMap((e) => (e.kind === 'topic' ? sentencesOf(e).map((s) => heard(s.text)) : []));
     expect(sentences).toContain(first);
+  });
+
+  // Found by a review: en-US and en-CA spell it "hypercalcemia", and their answers say it so, but the word was unknown.
+  it.each(['en-US', 'en-CA'])('%s: "hypercalcemia" in the local spelling leads with the page\'s sentence that uses it', async (locale) => {
+    const c = conversation({ locale });
+    await c.launch();
+    const a = await c.intent('TreatmentDetailIntent', { treatment: { value: 'hypercalcemia' } });
+    expect(a.text.split(/(?<=[.?!])\s+/)[0]).toContain('hypercalcemia');
+    expect(a.text).not.toContain("doesn't mention");
   });
 
   it('a word the page does not use is still said not to be known', async () => {
