@@ -70,13 +70,18 @@ function localEntry(entry: Entry, localise: (text: string) => string): Entry {
   };
 }
 
-/** The content as `locale` says it: entries, UI sentences (the welcome with its note) and lexicon. */
+/** The content as `locale` says it: entries, UI sentences (the welcome and the review note with the locale's note) and lexicon. */
 export function localisedContent(content: SkillContent, locale: string): SkillContent {
   const wording = content.locales[locale];
   if (!wording) throw new Error(`content/locales.yaml: no locale ${locale}`);
   const localise = createLocaliser(wording);
   const ui = Object.fromEntries(Object.entries(content.ui).map(([key, text]) => [key, localise(text)])) as UiStrings;
-  if (wording.welcomeNote) ui.welcome = `${ui.welcome} ${wording.welcomeNote}`;
+  // Said once to a new listener: after the welcome, or, when they asked straight out and heard no welcome, with the
+  // review date that their first answer carries (ui.reviewNote).
+  if (wording.welcomeNote) {
+    ui.welcome = `${ui.welcome} ${wording.welcomeNote}`;
+    ui.reviewNote = `${ui.reviewNote} ${wording.welcomeNote}`;
+  }
   const localised: SkillContent = {
     ...content,
     entries: Object.fromEntries(Object.entries(content.entries).map(([id, entry]) => [id, localEntry(entry, localise)])),
