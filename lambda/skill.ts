@@ -6,6 +6,7 @@
 import { type Skill, SkillBuilders } from 'ask-sdk-core';
 import { SkillErrorHandler } from './errors/error-handler';
 import { ChooseItemHandler } from './handlers/choose-item';
+import { DeviceErrorHandler } from './handlers/device-errors';
 import { ReadAllHandler } from './handlers/read-all';
 import { EmergencyHandler } from './handlers/emergency';
 import { ExitHandler } from './handlers/exit';
@@ -59,6 +60,7 @@ export const REQUEST_HANDLERS = [
   HelpHandler,
   ExitHandler,
   SessionEndedHandler,
+  DeviceErrorHandler,
   FallbackHandler,
   UnhandledRequestHandler,
 ];

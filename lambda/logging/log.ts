@@ -3,7 +3,7 @@
  * never user ids, device ids, intent names, slot values or session attributes.
  */
 export interface LogFields {
-  event: 'request' | 'error' | 'session-ended' | 'store-error' | 'refused';
+  event: 'request' | 'error' | 'session-ended' | 'device-error' | 'store-error' | 'refused';
   requestType?: string;
   outcome?: string;
   durationMs?: number;
