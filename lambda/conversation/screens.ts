@@ -164,7 +164,7 @@ export function readScreen(raw: unknown, content: AnswerContent): ScreenPlace | 
   return place;
 }
 
-function renderHelp({ content, voice, nameOf, nounOf, exampleOf, at }: RenderKit): Rendered {
+function renderHelp({ content, voice, nameOf, nounOf, exampleOf, at, fits, rate }: RenderKit): Rendered {
   const entry = at ? content.entries[at.id] : undefined;
   const list = at ? listAround(content, at.id) : undefined;
   let speech: Spoken;
@@ -178,9 +178,14 @@ function renderHelp({ content, voice, nameOf, nounOf, exampleOf, at }: RenderKit
     speech = voice.ui(last ? 'helpItemLast' : 'helpItem', { name: nameOf(entry.id), noun: nounOf(list.id, last ? 'many' : 'one'), example: exampleOf(list) });
   } else if (entry) speech = voice.ui('helpTopic', { name: nameOf(entry.id) });
   else speech = voice.ui('helpGeneral');
-  // Help is fuller than the welcome: urgent help first ("help me" may be a call for it), the disclaimer in full.
+  // Help is fuller than the welcome: urgent help first ("help me" may be a call for it), the disclaimer in full, unless
+  // at this pace it would take the turn past MAX_TURN_SECONDS (the end of a list, at the slowest pace).
   const urgent = voice.ui('helpUrgent', { number: voice.emergencyNumber() });
-  return { reply: { kind: 'ask', speech: joinSpoken(urgent, speech, voice.ui('disclaimer')), question: voice.ui('helpQuestion'), reprompt: voice.ui('genericReprompt') } };
+  const help = (withDisclaimer: boolean): Rendered => ({
+    reply: { kind: 'ask', speech: joinSpoken(urgent, speech, withDisclaimer ? voice.ui('disclaimer') : undefined), question: voice.ui('helpQuestion'), reprompt: voice.ui('genericReprompt') },
+  });
+  const full = help(true);
+  return fits(full, rate) ? full : help(false);
 }
 
 /** After the emergency advice, the line for urgent help that is not an emergency, where the listener's country has one. */

@@ -83,8 +83,9 @@ export class Turn {
     const datesItself = this.datesItself(place);
     let rendered = this.renderer.render(shown, context);
     // A screen cannot be split into parts: where the disclaimer would take it past a turn at this pace (a welcome
-    // with its note outside the UK, at the slowest pace), the disclaimer waits for the next place with room for it.
-    if (disclaimsNow && !isEntry(shown) && !this.renderer.fits(rendered, context.rate)) {
+    // with its note outside the UK, at the slowest pace), the disclaimer waits for the next place with room for it;
+    // said again (a repeat, or at a slower pace), the screen goes without it.
+    if (shown.disclaim && !isEntry(shown) && !this.renderer.fits(rendered, context.rate)) {
       delete shown.disclaim;
       rendered = this.renderer.render(shown, context);
     }

@@ -79,6 +79,20 @@ describe('help fits where the listener is', () => {
   });
 });
 
+describe('help at the slowest pace', () => {
+  // Found by a review: at the slowest pace, Help after the end of the tests list took 42 seconds (the harness fails a
+  // turn over 40): the full disclaimer was always added. Where it does not fit, Help goes without it.
+  it.each(['TestsIntent', 'TreatmentsIntent'])('after the end of a list (%s), Help still fits one turn', async (listIntent) => {
+    const c = await launched();
+    for (let i = 0; i < 4; i++) await c.intent('SpeakSlowerIntent');
+    await c.intent(listIntent);
+    for (let i = 0; i < 3; i++) await c.intent('AMAZON.NextIntent');
+    const help = await c.intent('AMAZON.HelpIntent');
+    expect(help.text.startsWith(uiText('helpUrgent', { number: '999' }))).toBe(true);
+    expect(help.endSession).toBe(false);
+  });
+});
+
 describe('fallback', () => {
   it('with nothing said yet: a short sorry and what can be asked', async () => {
     const c = await launched();
