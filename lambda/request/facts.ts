@@ -3,7 +3,7 @@
  * ground floor that handlers, interceptors and the error handler all stand on.
  */
 import { getIntentName, getRequestType, type HandlerInput } from 'ask-sdk-core';
-import type { Slot } from 'ask-sdk-model';
+import type { Slot, slu } from 'ask-sdk-model';
 
 export function isIntent(input: HandlerInput, ...names: string[]): boolean {
   const name = intentNameOf(input);
@@ -35,8 +35,9 @@ export function intentNameOf(input: HandlerInput): string | undefined {
 /** The id entity resolution matched, from any authority (the custom slot type comes first). */
 export function resolvedId(slot: Slot | null | undefined): string | undefined {
   const authorities = slot?.resolutions?.resolutionsPerAuthority;
-  for (const authority of Array.isArray(authorities) ? authorities : []) {
-    if (authority.status?.code === 'ER_SUCCESS_MATCH') {
+  // Typed as always there, but a request is only JSON: an authority may be null.
+  for (const authority of (Array.isArray(authorities) ? authorities : []) as (slu.entityresolution.Resolution | null | undefined)[]) {
+    if (authority?.status?.code === 'ER_SUCCESS_MATCH') {
       const id = authority.values?.[0]?.value?.id;
       if (typeof id === 'string') return id;
     }

@@ -99,7 +99,12 @@ describe('the error handler', () => {
     expectNoLeak(a);
   });
 
-  it('a slot whose resolutions are not a list: read by its words, answered, no stack', async () => {
+  it.each([
+    ['are not a list', '{"resolutionsPerAuthority": 5}'],
+    // Found by a review: a null authority threw, and the listener heard the error apology.
+    ['hold a null authority', '{"resolutionsPerAuthority": [null, {"authority": "x", "status": {"code": "ER_SUCCESS_NO_MATCH"}}]}'],
+    ['hold an authority with null values', '{"resolutionsPerAuthority": [{"authority": "x", "status": {"code": "ER_SUCCESS_MATCH"}, "values": [null]}]}'],
+  ])('a slot whose resolutions %s: read by its words, answered, no stack', async (_what, resolutions) => {
     const c = await launched();
     const envelope = new LaunchRequestBuilder(TEST_SETTINGS).build();
     const request: IntentRequest = {
@@ -111,8 +116,8 @@ describe('the error handler', () => {
       intent: {
         name: 'TestDetailIntent',
         confirmationStatus: 'NONE',
-        // resolutionsPerAuthority is not a list: no resolution, so the heard words are matched to a known name.
-        slots: { test: { name: 'test', value: 'bone scan', confirmationStatus: 'NONE', resolutions: JSON.parse('{"resolutionsPerAuthority": 5}') } },
+        // No usable resolution, so the heard words are matched to a known name.
+        slots: { test: { name: 'test', value: 'bone scan', confirmationStatus: 'NONE', resolutions: JSON.parse(resolutions) } },
       },
     };
     const broken: RequestEnvelope = { ...envelope, session: { ...envelope.session, new: false, attributes: c.attributes } as RequestEnvelope['session'], request };
