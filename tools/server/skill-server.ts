@@ -193,6 +193,8 @@ export function createSkillServer(options: SkillServerOptions): http.Server {
   const limit = options.maxBodyBytes ?? MAX_BODY_BYTES;
   const limits = { ...SERVER_LIMITS, ...options.limits };
   let inFlight = 0;
+  /** Each socket's requests still holding a slot, given back when the socket closes if their response never does. */
+  const pendingOn = new WeakMap<Socket, Set<() => void>>();
 
   async function answer(request: http.IncomingMessage): Promise<unknown> {
     const body = await readBody(request, limit);
@@ -226,7 +228,21 @@ export function createSkillServer(options: SkillServerOptions): http.Server {
       return;
     }
     inFlight++;
-    response.on('close', () => inFlight--);
+    // Given back once, on whichever closes first, the response or its connection: Node emits "close" only on the
+    // response attached to the socket, so a request queued behind it on a pipelined connection that is then reset
+    // would otherwise keep its slot for good. One listener a socket, however many requests it pipelines.
+    const socket = request.socket;
+    let pending = pendingOn.get(socket);
+    if (!pending) {
+      const releases = new Set<() => void>();
+      pendingOn.set(socket, (pending = releases));
+      socket.once('close', () => releases.forEach((release) => release()));
+    }
+    const release = () => {
+      if (pending.delete(release)) inFlight--;
+    };
+    pending.add(release);
+    response.once('close', release);
     answer(request).then(
       (result) => send(response, 200, result),
       (e: unknown) => {
