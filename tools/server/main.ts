@@ -11,7 +11,8 @@ import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import { createDynamoDbPersistenceAdapter } from '../../lambda/persistence/dynamodb-adapter';
 import { buildSkill } from '../../lambda/skill';
-import { createSkillServer, SERVER_LIMITS } from './skill-server';
+import { createSkillServer } from './skill-server';
+import { STORE_CLIENT_CONFIG } from './store-client';
 import { createRequestVerifier } from './verify-request';
 
 const { values } = parseArgs({ options: { 'insecure-skip-verification': { type: 'boolean', default: false }, host: { type: 'string' } } });
@@ -30,10 +31,7 @@ if (skipVerification) {
 }
 
 const tableName = process.env.PREFERENCES_TABLE;
-// One socket to the store for each request that may be in flight: the SDK's default pool of 50 would make the
-// rest queue for a socket, and spend their store budget waiting.
-const storeSockets = { requestHandler: { httpAgent: { maxSockets: SERVER_LIMITS.maxRequestsInFlight } } };
-const skill = buildSkill({ skillId, preferences: tableName ? createDynamoDbPersistenceAdapter({ tableName, clientConfig: storeSockets }) : undefined });
+const skill = buildSkill({ skillId, preferences: tableName ? createDynamoDbPersistenceAdapter({ tableName, clientConfig: STORE_CLIENT_CONFIG }) : undefined });
 const server = createSkillServer({ skill, skillId, verifier: skipVerification ? undefined : createRequestVerifier() });
 server.listen(port, host, () => {
   // Always said, whatever the log level: whoever started the server needs to know it is up.
