@@ -6,7 +6,8 @@
 import type http from 'node:http';
 import net from 'node:net';
 import { SERVER_LIMITS } from '../../tools/server/skill-server';
-import { closeServers, rawRequest, start, until } from './harness';
+import { makeTestSigner } from './certificates';
+import { CERT_URL, closeServers, rawRequest, start, until } from './harness';
 
 jest.setTimeout(20_000);
 afterAll(closeServers);
@@ -28,7 +29,7 @@ function slowClient(port: number, first: string, drip: string) {
 
 
 it('has limits that suit Alexa (who waits 8 s) exported', () => {
-  expect(SERVER_LIMITS).toEqual({ headersTimeoutMs: 10_000, requestTimeoutMs: 10_000, keepAliveTimeoutMs: 5_000, maxConnections: 256, maxRequestsInFlight: 192, waitingGraceMs: 1_000, checkIntervalMs: 1_000 });
+  expect(SERVER_LIMITS).toEqual({ headersTimeoutMs: 10_000, requestTimeoutMs: 10_000, bodyTimeoutMs: 2_000, keepAliveTimeoutMs: 5_000, maxConnections: 256, maxRequestsInFlight: 192, waitingGraceMs: 1_000, checkIntervalMs: 1_000 });
 });
 
 it('cuts a body that trickles in for longer than the request timeout (408, then closed)', async () => {
@@ -137,4 +138,24 @@ it('gives back every POST slot when a client pipelines requests and resets the c
   await new Promise((resolve) => setTimeout(resolve, 300));
   expect(posts.filter((c) => c.reply.startsWith('HTTP/1.1 503'))).toEqual([]);
   posts.forEach((c) => c.socket.destroy());
+});
+
+// Found by a review: one client dripping the bodies of unsigned POSTs held every slot, so every real request got 503.
+describe('slow uploads cannot hold the POST slots', () => {
+  const signer = makeTestSigner();
+
+  it('refuses a POST without Alexa\'s signature headers before reading its body, and closes the connection', async () => {
+    const { port } = await start({ signer, server: { limits: { maxConnections: 16, maxRequestsInFlight: 4 } } });
+    const posts = Array.from({ length: 8 }, () => slowClient(port, SLOW_POST, 'a'));
+    expect(await until(() => posts.every((c) => c.closed))).toBe(true);
+    expect(posts.filter((c) => !c.reply.startsWith('HTTP/1.1 401'))).toEqual([]);
+  });
+
+  it('cuts a signed-looking POST whose body is still arriving after the body deadline (408), long before the request timeout', async () => {
+    const { port } = await start({ signer, server: { limits: { bodyTimeoutMs: 200, maxRequestsInFlight: 4 } } });
+    const headers = `POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\nSignatureCertChainUrl: ${CERT_URL}\r\nSignature-256: c2ln\r\n\r\n{"ver`;
+    const client = slowClient(port, headers, 'a');
+    expect(await until(() => client.closed, 5000)).toBe(true);
+    expect(client.reply).toMatch(/^HTTP\/1.1 408/);
+  });
 });

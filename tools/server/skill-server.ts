@@ -27,6 +27,11 @@ export interface ServerLimits {
   headersTimeoutMs: number;
   /** From connection to the end of the body. */
   requestTimeoutMs: number;
+  /**
+   * How long a POST's body may take to arrive once its headers have: Alexa sends a few kilobytes at once, so a body
+   * still trickling in after this is a client holding a slot (408, and the connection is closed).
+   */
+  bodyTimeoutMs: number;
   /** An idle kept-alive connection is closed after this; a proxy in front must use a shorter idle timeout. */
   keepAliveTimeoutMs: number;
   /** Open sockets at once: a connection over it closes the oldest socket with no request under way, or itself if there is none. */
@@ -46,6 +51,7 @@ export interface ServerLimits {
 export const SERVER_LIMITS: Readonly<ServerLimits> = {
   headersTimeoutMs: 10_000,
   requestTimeoutMs: 10_000,
+  bodyTimeoutMs: 2_000,
   keepAliveTimeoutMs: 5_000,
   maxConnections: 256,
   maxRequestsInFlight: 192,
@@ -75,26 +81,35 @@ class Refusal extends Error {
 /** The connection closed before the request was complete (a hang-up, or cut at the request timeout): nothing is wrong here, and no one is left to answer. */
 class ClientHungUp extends Error {}
 
-function readBody(request: http.IncomingMessage, limit: number): Promise<Buffer> {
-  const declared = Number(request.headers['content-length']);
-  if (declared > limit) return Promise.reject(new Refusal(413, 'the body is too large'));
+/** Refuses, from its headers alone, a body declared larger than `limit` (a chunked one is measured as it is read). */
+function checkDeclaredSize(request: http.IncomingMessage, limit: number): void {
+  if (Number(request.headers['content-length']) > limit) throw new Refusal(413, 'the body is too large');
+}
+
+function readBody(request: http.IncomingMessage, limit: number, timeoutMs: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    /** Stops reading: what is still sent is thrown away until the refusal closes the connection. */
+    const stop = (refusal: Refusal) => {
+      clearTimeout(deadline);
+      reject(refusal);
+      request.removeAllListeners('data');
+      request.resume();
+    };
+    const deadline = setTimeout(() => stop(new Refusal(408, 'the body took too long to arrive')), timeoutMs);
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
-        reject(new Refusal(413, 'the body is too large'));
-        request.removeAllListeners('data');
-        request.resume();
+        stop(new Refusal(413, 'the body is too large'));
         return;
       }
       chunks.push(chunk);
     });
-    request.on('end', () => resolve(Buffer.concat(chunks)));
+    request.on('end', () => (clearTimeout(deadline), resolve(Buffer.concat(chunks))));
     // Node reports a hang-up mid-body as an 'error' (ECONNRESET, "aborted"), or only as an early 'close'.
-    request.on('error', () => reject(new ClientHungUp()));
-    request.on('close', () => request.complete || reject(new ClientHungUp()));
+    request.on('error', () => (clearTimeout(deadline), reject(new ClientHungUp())));
+    request.on('close', () => (clearTimeout(deadline), request.complete || reject(new ClientHungUp())));
   });
 }
 
@@ -123,8 +138,11 @@ function send(response: http.ServerResponse, status: number, body: unknown): voi
   response.end(text);
 }
 
-/** Refusals that leave a body unread close the connection, so a client cannot keep streaming into us. */
-const CLOSES_CONNECTION = new Set([413, 503]);
+/**
+ * Refusals that may leave a body unread close the connection, so a client cannot keep streaming into us: too large,
+ * too slow, unsigned (refused from its headers alone), or no room.
+ */
+const CLOSES_CONNECTION = new Set([401, 408, 413, 503]);
 
 function refuse(response: http.ServerResponse, { status, reason }: Refusal): void {
   log('info', { event: 'refused', outcome: String(status), reason });
@@ -197,7 +215,11 @@ export function createSkillServer(options: SkillServerOptions): http.Server {
   const pendingOn = new WeakMap<Socket, Set<() => void>>();
 
   async function answer(request: http.IncomingMessage): Promise<unknown> {
-    const body = await readBody(request, limit);
+    // A body declared too large, or a request not signed the way Alexa signs, is refused from its headers before
+    // its body is read: such a client cannot hold a slot for as long as it takes to send one.
+    checkDeclaredSize(request, limit);
+    await asRefusal(() => options.verifier?.verifyHeaders(request.headers));
+    const body = await readBody(request, limit, limits.bodyTimeoutMs);
     const parsed = parseJson(body);
     // The signature first, so nothing in an unsigned body is trusted; then the shape, which the timestamp
     // check and the skill rely on.

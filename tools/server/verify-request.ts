@@ -38,6 +38,8 @@ export interface VerifierOptions {
 }
 
 export interface RequestVerifier {
+  /** Throws VerificationError when the headers alone show the request is not signed as Alexa signs (checked before the body is read). */
+  verifyHeaders(headers: Record<string, string | string[] | undefined>): void;
   /** Throws VerificationError when the request is not provably from Alexa. */
   verifySignature(body: Buffer, headers: Record<string, string | string[] | undefined>): Promise<void>;
   verifyTimestamp(timestamp: unknown): void;
@@ -95,14 +97,23 @@ export function createRequestVerifier(options: VerifierOptions = {}): RequestVer
     { maxEntries: options.maxCachedCertificates ?? MAX_CACHED_CERTIFICATES, failureTtlMs: options.failureTtlMs ?? CERTIFICATE_FAILURE_TTL_MS, now },
   );
 
+  /** The certificate URL (canonical, as Amazon's rules require) and the SHA-256 signature, from the headers. */
+  const signedBy = (headers: Record<string, string | string[] | undefined>): { url: string; signature: string } => {
+    const url = header(headers, 'signaturecertchainurl');
+    // Amazon's current documentation verifies the SHA-256 signature in "Signature-256"; the SHA-1
+    // "Signature" header is legacy and is not enough on its own.
+    const signature = header(headers, 'signature-256');
+    if (!url || !signature) throw new VerificationError(header(headers, 'signature') ? 'the request has no Signature-256 header (SHA-1 alone is not accepted)' : 'the request is not signed');
+    return { url: canonicalCertificateUrl(url), signature };
+  };
+
   return {
+    verifyHeaders(headers) {
+      signedBy(headers);
+    },
     async verifySignature(body, headers) {
-      const url = header(headers, 'signaturecertchainurl');
-      // Amazon's current documentation verifies the SHA-256 signature in "Signature-256"; the SHA-1
-      // "Signature" header is legacy and is not enough on its own.
-      const signature = header(headers, 'signature-256');
-      if (!url || !signature) throw new VerificationError(header(headers, 'signature') ? 'the request has no Signature-256 header (SHA-1 alone is not accepted)' : 'the request is not signed');
-      const leaf = await signingCertificate(canonicalCertificateUrl(url));
+      const { url, signature } = signedBy(headers);
+      const leaf = await signingCertificate(url);
       if (!verifySignature('sha256', body, leaf.publicKey, Buffer.from(signature, 'base64'))) throw new VerificationError('the request signature does not match');
     },
     verifyTimestamp(timestamp) {
