@@ -2,7 +2,7 @@
  * The web console's server over HTTP, without a browser: what it serves and under which headers, and a sentence
  * (never a stack) for each kind of bad request. What was asked never reaches its output.
  */
-import type http from 'node:http';
+import http from 'node:http';
 import { CONSOLE_LIMITS, SECURITY_HEADERS, startConsole } from '../../tools/web/console-server';
 
 let server: http.Server;
@@ -31,6 +31,46 @@ async function expectRefusal(response: Response, status: number, sentence: RegEx
   expect(error).toMatch(sentence);
   expect(error).not.toMatch(/\bat \S+:\d+|Error\b|\.ts\b|undefined|\{|\}/);
 }
+
+/** A request with the headers given as they are (fetch will not send a Host of our choosing). */
+function rawPost(route: string, body: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(new URL(route, url), { method: 'POST', headers: { 'Content-Length': String(Buffer.byteLength(body)), ...headers } }, (response) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (text += chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
+    });
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
+// Found by a review: any web page the developer visited could drive the console (a cross-site form post, or a fetch
+// after DNS rebinding) and change the pace saved for npm start.
+describe('the web console answers only its own page', () => {
+  const say = JSON.stringify({ client: 'cross-site-0001', text: 'speak slower' });
+
+  it('refuses a post from another origin', async () => {
+    const { status, body } = await rawPost('/api/say', say, { 'Content-Type': 'application/json', Origin: 'https://evil.example' });
+    expect(status).toBe(403);
+    expect(body).not.toContain('slowly');
+  });
+
+  it('refuses a post that is not JSON by its type (what a cross-site form or simple request sends)', async () => {
+    expect((await rawPost('/api/say', say, { 'Content-Type': 'text/plain' })).status).toBe(415);
+  });
+
+  it('refuses a request for another host name (DNS rebinding)', async () => {
+    expect((await rawPost('/api/say', say, { 'Content-Type': 'application/json', Host: 'attacker.example' })).status).toBe(403);
+  });
+
+  it('answers its own page: same origin, JSON, a loopback host', async () => {
+    const own = new URL(url);
+    const question = JSON.stringify({ client: 'own-page-0001', text: 'what is myeloma' });
+    expect((await rawPost('/api/say', question, { 'Content-Type': 'application/json; charset=utf-8', Origin: own.origin })).status).toBe(200);
+  });
+});
 
 describe('the web console server', () => {
   it.each([

@@ -147,11 +147,14 @@ export function createConsoleServer(options: ConsoleOptions): http.Server {
     const sendJson = (status: number, value: unknown) => send(status, 'application/json; charset=utf-8', JSON.stringify(value));
     const route = (req.url ?? '/').split('?')[0];
 
+    if (!isOwnHost(req.headers.host)) return sendJson(403, { error: 'This console answers only at its own address.' });
     if (req.method === 'GET' && route === '/api/info') return sendJson(200, { locales, defaultLocale, maxTextLength: CONSOLE_LIMITS.maxTextLength });
     const file = statics.get(route);
     if (req.method === 'GET' && file) return send(200, file.type, file.body);
     const call = api[route];
     if (req.method !== 'POST' || !call) return sendJson(404, { error: 'There is nothing here.' });
+    const foreign = foreignRequest(req);
+    if (foreign) return sendJson(foreign.status, { error: foreign.message });
 
     const chunks: Buffer[] = [];
     let size = 0;
@@ -178,6 +181,28 @@ export function createConsoleServer(options: ConsoleOptions): http.Server {
       });
     });
   });
+}
+
+/**
+ * Whether a request names the console by an address, not a domain: loopback ("localhost", 127.0.0.1, [::1]) or an IP
+ * literal (a console bound to a LAN address with --host). A page on another domain that rebinds its name to this
+ * machine (DNS rebinding) still sends its own name, and is refused.
+ */
+function isOwnHost(host: string | undefined): boolean {
+  if (!host) return false;
+  const name = host.replace(/:\d+$/, '').replace(/^\[(.*)\]$/, '$1').toLowerCase();
+  return name === 'localhost' || /^[\d.]+$/.test(name) || name.includes(':');
+}
+
+/**
+ * Only the console's own page may call the API: a post from another origin, or one that is not JSON by its type (a
+ * cross-site form or a "simple" fetch, which a browser sends without asking), is refused before anything is run.
+ */
+function foreignRequest(req: http.IncomingMessage): Refusal | undefined {
+  const origin = req.headers.origin;
+  if (origin !== undefined && origin !== `http://${req.headers.host ?? ''}`) return new Refusal(403, 'Only the console\'s own page can use it.');
+  if (!/^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? '')) return new Refusal(415, 'The page sends JSON: reload the page.');
+  return undefined;
 }
 
 /** Starts the console; resolves with its address once it listens. */
