@@ -150,6 +150,7 @@ export const UI_KEYS = [
   'fallbackQuestion',
   'fallbackOfferTopics',
   'unknownItem',
+  'unknownItemElsewhere',
   'noAfterOffer',
   'nothingToRepeat',
   'nothingBefore',

@@ -207,13 +207,27 @@ export function createRenderer(content: AnswerContent, voice: Voice): Renderer {
   function render(place: Place, { at, rate = 100, unknownItem }: RenderContext = {}): Rendered {
     // Said first: a "sorry" naming what was heard, or the honest "the page doesn't say" of a lead.
     const lead = isEntry(place) && place.lead !== undefined ? leadPart(place.lead) : undefined;
-    const prefix = unknownItem !== undefined ? voice.ui('unknownItem', { heard: fromListener(echoOf(unknownItem)) }) : lead;
+    const prefix = unknownItem !== undefined ? voice.ui(usesAnswerWords(unknownItem) ? 'unknownItemElsewhere' : 'unknownItem', { heard: fromListener(echoOf(unknownItem)) }) : lead;
     if (!isEntry(place)) return prefixed(renderScreen(place, { content, voice, at, rate, nameOf, nounOf, exampleOf, withDisclaimer, fits }), prefix);
     const target = entry(place.id);
     if (target.kind === 'topic') return renderTopic(target, place, rate, prefix);
     const rendered = prefixed(renderList(target, place), prefix);
     // Too long together at the listener's pace: what was said first, then the list is offered.
     return prefix && !fits(rendered, rate) ? offeredAlone(prefix, place, target.id) : rendered;
+  }
+
+  /**
+   * Whether what the listener named has a word (of four letters or more) that some answer says: then the page does
+   * speak of it ("bone pain"), and "the page doesn't mention it" would be untrue. The words are gathered the first
+   * time a name is not known, never on the common path.
+   */
+  let answerWords: Set<string> | undefined;
+  function usesAnswerWords(heard: string): boolean {
+    answerWords ??= new Set(
+      Object.keys(content.entries).flatMap((id) => [voice.entry(id).name, ...voice.entry(id).sentences].flatMap((said) => textOf(said.ssml).toLowerCase().split(/[^a-z]+/))),
+    );
+    const words = answerWords;
+    return heard.toLowerCase().split(/[^a-z]+/).some((word) => word.length >= 4 && words.has(word));
   }
 
   /** A lead's first part, the sentences of its part 0; nothing if the lead is not a topic. */
