@@ -57,10 +57,16 @@ const spoken: [string, string][] = Object.values(content.entries).flatMap((entry
     .map((s): [string, string] => [entry.id, s]);
 });
 
-/** The hedges a sentence lost and the certainties it added, against the page sentence it comes from. */
+/**
+ * The hedges a sentence lost and the certainties it added, against the page sentence it comes from. A sentence that is
+ * the page sentence's first clauses word for word (cut at a comma) is held only to the hedges of those clauses: a hedge
+ * binds the clause it is in ("… or occasionally to remove a secondary cancer" is not said, so neither is its hedge).
+ */
 function departures(sentence: string) {
   const source = bestSource(sentence);
-  return { sentence, source, lost: HEDGES.filter((h) => has(source, h) && !has(sentence, h)), added: CERTAINTIES.filter((c) => has(sentence, c) && !has(source, c)) };
+  const cut = sentence.replace(/[.?!]$/, '');
+  const scope = source.replace(/\s+/g, ' ').startsWith(`${cut},`) ? cut : source;
+  return { sentence, source, lost: HEDGES.filter((h) => has(scope, h) && !has(sentence, h)), added: CERTAINTIES.filter((c) => has(sentence, c) && !has(source, c)) };
 }
 
 /** A sentence keeps the page's meaning if it does as a whole or, where it joins clauses, each does against its own page sentence. */
