@@ -109,10 +109,13 @@ export class Turn {
     return this.respond(rendered.reply, rules.keepsOffer ? state.offer : rendered.offer, false, shown);
   }
 
-  /** Says a notice (a "sorry", a confirmation): not a place, so "repeat" will not replay it. */
+  /**
+   * Says a notice (a "sorry", a confirmation): not a place, so "repeat" will not replay it. On a screen, a list that was
+   * on it stays there to touch (a listener who was not understood may well touch one instead).
+   */
   say(notice: Notice): Response {
     const { reply, offer } = this.renderer.notice(notice);
-    return this.respond(reply, offer, MISUNDERSTANDINGS.has(notice.say));
+    return this.respond(reply, offer, MISUNDERSTANDINGS.has(notice.say), reply.kind === 'ask' ? this.#state.said : undefined);
   }
 
   /** One more misunderstanding in a row; how many now. */

@@ -54,13 +54,13 @@ export function listShown(content: AnswerContent, place: Place | undefined): Ans
 /** Spoken text as written, on one line: breaks and markup gone. */
 const shown = (spoken: Spoken): string => textOf(spoken.ssml).replace(/\s+/g, ' ').trim();
 
-/** The screen for a reply: its title, what it says and asks, and the items of `list` to touch. */
+/** The screen for a reply: its title (the card's, else the list's), what it says and asks, and the items of `list` to touch. */
 export function displayData(reply: Reply, content: AnswerContent, list?: AnswerList): DisplayData {
   const said = shown(reply.speech);
   const rows: DisplayRow[] = said ? [{ kind: 'said', text: said, id: '' }] : [];
   if (reply.kind === 'ask') rows.push({ kind: 'asked', text: shown(reply.question), id: '' });
   for (const id of list?.items ?? []) rows.push({ kind: 'item', text: content.entries[id].title, id });
-  return { title: (reply.kind === 'ask' && reply.card?.title) || DISPLAY_TITLE, rows };
+  return { title: (reply.kind === 'ask' && reply.card?.title) || list?.title || DISPLAY_TITLE, rows };
 }
 
 /** The RenderDocument directive that shows `data`. */

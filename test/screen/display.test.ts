@@ -113,10 +113,15 @@ describe('what the screen shows is what is said', () => {
     }
   });
 
-  it('the title is the card title where there is one, and the skill name where there is not', () => {
+  it('the title is the card title where there is one, else the title of the list shown, else the skill name', () => {
+    /** The list whose items a screen shows, if it shows any. */
+    const listTitleOf = (a: Answer) => {
+      const ids = itemsOf(screenOf(a)).map((row) => row.id);
+      return ids.length ? ['tests', 'treatments', 'topics'].map(listOf).find((list) => list.items.join() === ids.join())?.title : undefined;
+    };
     for (const a of withScreenAnswers) {
       const card = a.card?.type === 'Simple' ? a.card.title : undefined;
-      expect(screenOf(a).title).toBe(card ?? DISPLAY_TITLE);
+      expect(screenOf(a).title).toBe(card ?? listTitleOf(a) ?? DISPLAY_TITLE);
     }
     expect(screenOf(withScreenAnswers[1]).title).toBe(entryOf('symptoms').title);
   });
@@ -128,9 +133,10 @@ describe('what the screen shows is what is said', () => {
     expect(ct.text).not.toMatch(/\bCT\b/);
   });
 
-  it('a reply that is only its question (the second "sorry" offers the topics) shows only the question', () => {
-    const offer = withScreenAnswers[11];
-    expect(screenOf(offer).rows).toEqual([{ kind: 'asked', text: uiText('fallbackOfferTopics'), id: '' }]);
+  it('a reply that is only its question (the second "sorry" offers the topics) shows only the question, over the list still on screen', () => {
+    const offer = screenOf(withScreenAnswers[11]);
+    expect(offer.rows.filter((row) => row.kind !== 'item')).toEqual([{ kind: 'asked', text: uiText('fallbackOfferTopics'), id: '' }]);
+    expect(itemsOf(offer).map((row) => row.id)).toEqual(listOf('topics').items);
   });
 
   it('the goodbye is shown alone, with no question', () => {
@@ -151,8 +157,9 @@ describe('lists are shown as items to touch', () => {
     expect(items.map((row) => row.text)).toEqual(listOf(id).items.map((item) => entryOf(item).title));
   });
 
-  it('answers that are not lists show no items', () => {
-    for (const turn of [0, 1, 4, 5, 6, 7, 10, 11, 13, 14, 15]) expect(itemsOf(screenOf(withScreenAnswers[turn]))).toEqual([]);
+  it('answers that are not lists show no items; a notice said while a list is on screen keeps it', () => {
+    for (const turn of [0, 1, 4, 5, 6, 7, 14, 15]) expect(itemsOf(screenOf(withScreenAnswers[turn]))).toEqual([]);
+    for (const turn of [10, 11, 13]) expect(itemsOf(screenOf(withScreenAnswers[turn])).map((row) => row.id)).toEqual(listOf('topics').items);
   });
 
   it('which list a place shows: a list, every name of one, nothing else', () => {
@@ -164,10 +171,34 @@ describe('lists are shown as items to touch', () => {
     expect(listShown(answers, undefined)).toBeUndefined();
   });
 
+  // Found by a review: a "sorry" or a pace change while a list was on screen took its buttons away, just when a
+  // listener who was stuck would touch one.
+  it.each([
+    ['a misunderstanding', 'AMAZON.FallbackIntent', 'treatments'],
+    ['a pace change', 'SpeakSlowerIntent', 'tests'],
+  ])('a notice while a list is on screen (%s) keeps its items to touch, and the list as its title', async (_what, intent, list) => {
+    const c = conversation({ screen: true });
+    await c.launch();
+    await c.intent(list === 'tests' ? 'TestsIntent' : 'TreatmentsIntent');
+    const screen = screenOf(await c.intent(intent));
+    expect(itemsOf(screen).map((row) => row.id)).toEqual(listOf(list).items);
+    expect(screen.title).toBe(listOf(list).title);
+  });
+
+  it('"read them all" shows the list\'s title over its items', async () => {
+    const c = conversation({ screen: true });
+    await c.launch();
+    await c.intent('TreatmentsIntent');
+    const screen = screenOf(await c.intent('ReadAllIntent'));
+    expect(itemsOf(screen).map((row) => row.id)).toEqual(listOf('treatments').items);
+    expect(screen.title).toBe(listOf('treatments').title);
+  });
+
   it('a list shown without a card still has every item', () => {
     const reply = { kind: 'ask' as const, speech: { ssml: 'Hello.' as Ssml, words: 1, breakMs: 0 }, question: { ssml: 'Which?' as Ssml, words: 1, breakMs: 0 }, reprompt: { ssml: 'Which?' as Ssml, words: 1, breakMs: 0 } };
     const data = displayData(reply, answers, listOf('treatments'));
-    expect(data.title).toBe(DISPLAY_TITLE);
+    expect(data.title).toBe(listOf('treatments').title);
+    expect(displayData(reply, answers).title).toBe(DISPLAY_TITLE);
     expect(itemsOf(data).map((row) => row.id)).toEqual(listOf('treatments').items);
   });
 });
