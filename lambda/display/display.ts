@@ -34,10 +34,25 @@ export interface DisplayData {
   rows: DisplayRow[];
 }
 
-/** Whether the request comes from a device that can show APL. A malformed envelope has no screen. */
+/** A version's numbers ("2024.3" → [2024, 3]; "1.1" → [1, 1]), or undefined if it is not one. */
+const versionOf = (text: unknown): number[] | undefined => (typeof text === 'string' && /^\d+(\.\d+)*$/.test(text) ? text.split('.').map(Number) : undefined);
+const isOlder = (a: number[], b: number[]): boolean => {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) < (b[i] ?? 0);
+  return false;
+};
+const DOCUMENT_VERSION = versionOf(DISPLAY_DOCUMENT.version) ?? [];
+
+/**
+ * Whether the request comes from a device that can show the document: it declares APL, and its runtime (where it says)
+ * is not older than the document's version. Amazon's docs: a document must not be sent to a device whose
+ * `runtime.maxVersion` is below the document's. A malformed envelope has no screen.
+ */
 export function hasDisplay(envelope: RequestEnvelope): boolean {
   try {
-    return isRecord(getSupportedInterfaces(envelope)[APL_INTERFACE]);
+    const apl: unknown = getSupportedInterfaces(envelope)[APL_INTERFACE];
+    if (!isRecord(apl)) return false;
+    const runtime = isRecord(apl.runtime) ? versionOf(apl.runtime.maxVersion) : undefined;
+    return !runtime || !isOlder(runtime, DOCUMENT_VERSION);
   } catch {
     return false;
   }

@@ -96,6 +96,20 @@ describe('a directive exactly when the device has a screen', () => {
     expect(hasDisplay(declaredOddly)).toBe(false);
     expect(hasDisplay({ version: '1.0' } as unknown as RequestEnvelope)).toBe(false);
   });
+
+  // Found by a review: a device whose APL runtime is older than the document's version was still sent the document.
+  it.each([
+    ['1.1', false],
+    ['2023.2', false],
+    [DISPLAY_DOCUMENT.version, true],
+    ['2025.1', true],
+    [undefined, true],
+    ['not a version', true],
+  ])('a device whose APL runtime goes up to %s gets the document: %s', (maxVersion, shown) => {
+    const envelope = withScreen(new LaunchRequestBuilder(TEST_SETTINGS).build());
+    (envelope.context.System.device?.supportedInterfaces as Record<string, unknown>)['Alexa.Presentation.APL'] = maxVersion === undefined ? {} : { runtime: { maxVersion } };
+    expect(hasDisplay(envelope)).toBe(shown);
+  });
 });
 
 describe('what the screen shows is what is said', () => {
