@@ -151,6 +151,7 @@ export const UI_KEYS = [
   'fallbackOfferTopics',
   'unknownItem',
   'unknownItemElsewhere',
+  'touchNothing',
   'noAfterOffer',
   'nothingToRepeat',
   'nothingBefore',

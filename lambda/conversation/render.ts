@@ -72,7 +72,7 @@ export type Notice =
 export type PaceKey = Extract<UiKey, 'paceSlower' | 'paceFaster' | 'paceNormal' | 'paceSlowest' | 'paceFastest'>;
 
 /** UI sentences that stand alone before the general question. */
-export type PromptKey = Extract<UiKey, 'noAfterOffer' | 'nothingToRepeat' | 'yesWithoutOffer' | 'nothingNext' | 'chooseNoList' | 'unsupportedRequest' | 'error'>;
+export type PromptKey = Extract<UiKey, 'noAfterOffer' | 'nothingToRepeat' | 'yesWithoutOffer' | 'nothingNext' | 'chooseNoList' | 'unsupportedRequest' | 'touchNothing' | 'error'>;
 
 export interface Renderer {
   /** Whether a rendered reply, with its question, can be said in MAX_TURN_SECONDS at `rate`. */

@@ -40,7 +40,7 @@ const STEERING = new Set(
     'want wanted try something else still such example instead already time times say that\'s would you\'re i\'m ' +
     'let let\'s get got know things thing what\'s kind own way ways through through alone things nothing ' +
     'another right yet i\'ll didn\'t page look having anything wrong went take slowly situation second need moment ' +
-    'might little less isn\'t haven\'t don\'t doesn\'t mention goodbye gives end each choose available known cover covered plans decisions care ' +
+    'might little less isn\'t haven\'t don\'t doesn\'t mention separate open touch goodbye gives end each choose available known cover covered plans decisions care ' +
     // The disclaimer Amazon's policy asks for, and the refusal of a locale the skill does not serve.
     'medical advice english united kingdom'
   )

@@ -94,7 +94,8 @@ describe('touching an item answers as naming it', () => {
 });
 
 describe('a touch that names nothing the screens show', () => {
-  const SORRY = joined(uiText('unsupportedRequest'), uiText('welcomeQuestion'));
+  // Found by a review: a touch that named nothing got "Sorry, I can't do that here", which helps no one at a stale screen.
+  const SORRY = joined(uiText('touchNothing'), uiText('welcomeQuestion'));
 
   it.each([
     ['no arguments', undefined],
@@ -121,6 +122,13 @@ describe('a touch that names nothing the screens show', () => {
     const screen = screenOf(a);
     expect(screen.rows.filter((row) => row.kind !== 'item').map((row) => row.text).join(' ')).toBe(SORRY);
     expect(itemsOf(screen).map((row) => row.id)).toEqual(listOf('tests').items);
+  });
+
+  it('a stale touch that opens a new session is welcomed, as opening the skill would be', async () => {
+    const c = conversation({ screen: true });
+    const a = await c.touch(['item', 'dexa-scan']);
+    expect(a.text).toBe((await conversation({ screen: true }).launch()).text);
+    expect(a.endSession).toBe(false);
   });
 
   it('the sorry is not an answer: "repeat" still says the list', async () => {
