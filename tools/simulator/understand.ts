@@ -75,7 +75,7 @@ const PEOPLE = new Set(
     'um umm uh er erm hmm please a an the ' +
     'i me my mine myself she her hers herself he him his himself they them their theirs themselves we us our ' +
     'mum mom mother dad father husband wife partner son daughter sister brother friend nan gran grandma grandad ' +
-    'grandpa grandmother grandfather'
+    'grandpa grandmother grandfather neighbour neighbor auntie aunt uncle'
   ).split(' '),
 );
 const withoutPeople = (words: string[]) => {
