@@ -45,6 +45,9 @@ const TRAINING_EPOCHS = 45;
 /** Unknown words an unresolved slot value may have ("magic beans"); more is a sentence, not a name. */
 const MAX_UNKNOWN_SLOT_WORDS = 2;
 
+/** The people a carer asks about: never the topic, always who it is about. One list, so the two sets below cannot drift. */
+const CARED_FOR = 'mum mom mother dad father husband wife partner son daughter sister brother friend nan gran grandma grandad grandpa grandmother grandfather neighbour neighbor auntie aunt uncle';
+
 /**
  * Words that carry no topic of their own: grammar, fillers, days ("tomorrow"), and the people a carer asks about. An utterance
  * needs some other word the model knows, and only the other words count towards how much of it is known.
@@ -59,8 +62,7 @@ const FUNCTION_WORDS = new Set(
     'honestly basically literally probably perhaps rather pretty already yet ever though although cos whatever reckon ' +
     'suppose guess wondering thanks thank cheers ' +
     'something anything everything someone somebody anyone everyone today tonight tomorrow yesterday ' +
-    'mum mom mother dad father husband wife partner son daughter sister brother friend nan gran grandma grandad ' +
-    'grandpa grandmother grandfather neighbour auntie uncle'
+    CARED_FOR
   ).split(' '),
 );
 
@@ -74,8 +76,7 @@ const PEOPLE = new Set(
   (
     'um umm uh er erm hmm please a an the ' +
     'i me my mine myself she her hers herself he him his himself they them their theirs themselves we us our ' +
-    'mum mom mother dad father husband wife partner son daughter sister brother friend nan gran grandma grandad ' +
-    'grandpa grandmother grandfather neighbour neighbor auntie aunt uncle'
+    CARED_FOR
   ).split(' '),
 );
 const withoutPeople = (words: string[]) => {
