@@ -16,6 +16,14 @@ export default tseslint.config(
     },
   },
   {
+    // One module takes the SDK's run-time parts (lambda/request/ask-sdk.ts says why); the rest import its types only.
+    files: ['lambda/**/*.ts'],
+    ignores: ['lambda/request/ask-sdk.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { paths: [{ name: 'ask-sdk-core', allowTypeImports: true, message: 'Import its run-time parts from lambda/request/ask-sdk.ts.' }] }],
+    },
+  },
+  {
     files: ['**/*.{js,mjs,cjs}'],
     languageOptions: { globals: { module: 'readonly', require: 'readonly', process: 'readonly', console: 'readonly', __dirname: 'readonly' } },
   },

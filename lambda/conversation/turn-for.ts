@@ -3,7 +3,8 @@
  * A voice and a renderer are made once per locale, the first time it is heard; a locale not served is answered
  * (to say so) in the page's own, en-GB.
  */
-import { getLocale, type HandlerInput } from 'ask-sdk-core';
+import type { HandlerInput } from 'ask-sdk-core';
+import { getLocale } from '../request/ask-sdk';
 import { answers } from '../content/answers';
 import { requestAttributes } from '../request/attributes';
 import { packedSpeech } from '../speech/compiled';

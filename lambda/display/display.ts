@@ -5,7 +5,7 @@
  * naming it would (handlers/touch.ts). The document (display/document.ts) is fixed; this is its datasource.
  * A device that does not declare APL gets nothing, and what is said never depends on the screen.
  */
-import { getSupportedInterfaces } from 'ask-sdk-core';
+import { getSupportedInterfaces } from '../request/ask-sdk';
 import type { interfaces, RequestEnvelope } from 'ask-sdk-model';
 import type { AnswerContent, AnswerList } from '../content/types';
 import { isEntry, type Place } from '../conversation/place';

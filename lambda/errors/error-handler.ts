@@ -2,7 +2,8 @@
  * The one error handler: whatever went wrong, the listener hears a short apology and can carry on, and
  * the log gets the stack (never the request's user, device, intent or words). No exception ever reaches Alexa.
  */
-import { getRequestType, type ErrorHandler } from 'ask-sdk-core';
+import type { ErrorHandler } from 'ask-sdk-core';
+import { getRequestType } from '../request/ask-sdk';
 import { renderer, turnFor } from '../conversation/turn-for';
 import { requestAttributes } from '../request/attributes';
 import { log } from '../logging/log';

@@ -3,14 +3,15 @@
  * a list, the position counts within that group (what a listener who cannot see the list holds in mind);
  * after an item, or beyond the group, it counts within the whole list.
  */
-import { getSlot, type RequestHandler } from 'ask-sdk-core';
+import { getSlot } from '../request/ask-sdk';
 import { groupOf, listAround, startOf } from '../conversation/place';
 import { content, turnFor } from '../conversation/turn-for';
 import { isIntent, resolvedId } from '../request/facts';
+import type { SkillHandler } from '../request/handler';
 
 export const CHOOSE_ITEM_INTENT = 'ChooseItemIntent';
 
-export const ChooseItemHandler: RequestHandler = {
+export const ChooseItemHandler: SkillHandler = {
   canHandle: (input) => isIntent(input, CHOOSE_ITEM_INTENT),
   handle: (input) => {
     const turn = turnFor(input);

@@ -4,8 +4,9 @@
  * conversation is left as it was: a question they were about to answer still stands. Amazon's docs: a response to
  * System.ExceptionEncountered may not carry speech or directives. Only the error's type is logged.
  */
-import { getRequestType, type RequestHandler } from 'ask-sdk-core';
+import { getRequestType } from '../request/ask-sdk';
 import { log } from '../logging/log';
+import type { SkillHandler } from '../request/handler';
 
 const DEVICE_ERRORS = new Set(['Alexa.Presentation.APL.RuntimeError', 'System.ExceptionEncountered']);
 
@@ -15,11 +16,11 @@ function errorTypeOf(request: Record<string, unknown>): string {
   return typeof error?.type === 'string' && /^[A-Za-z_.]{1,60}$/.test(error.type) ? error.type : 'unknown';
 }
 
-export const DeviceErrorHandler: RequestHandler = {
+export const DeviceErrorHandler: SkillHandler = {
   canHandle: (input) => DEVICE_ERRORS.has(getRequestType(input.requestEnvelope)),
   handle: (input) => {
     const request = input.requestEnvelope.request as unknown as Record<string, unknown>;
-    log('info', { event: 'device-error', requestType: getRequestType(input.requestEnvelope), reason: errorTypeOf(request) });
+    log('warn', { event: 'device-error', requestType: getRequestType(input.requestEnvelope), reason: errorTypeOf(request) });
     return input.responseBuilder.getResponse();
   },
 };

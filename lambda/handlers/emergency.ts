@@ -5,16 +5,16 @@
  * suicide or self-harm get the crisis line first instead, then the emergency number, and no such offer
  * (conversation/screens.ts). The skill never places a call. "Repeat" says it all again.
  */
-import type { RequestHandler } from 'ask-sdk-core';
 import { screen } from '../conversation/screens';
 import { turnFor } from '../conversation/turn-for';
 import { isIntent } from '../request/facts';
+import type { SkillHandler } from '../request/handler';
 
 export const EMERGENCY_INTENT = 'EmergencyIntent';
 /** Thoughts of suicide or self-harm: an intent of its own, answered with the crisis line, then 999. */
 export const CRISIS_INTENT = 'CrisisIntent';
 
-export const EmergencyHandler: RequestHandler = {
+export const EmergencyHandler: SkillHandler = {
   canHandle: (input) => isIntent(input, EMERGENCY_INTENT) || isIntent(input, CRISIS_INTENT),
   handle: (input) => turnFor(input).play(screen(isIntent(input, CRISIS_INTENT) ? 'crisis' : 'emergency')),
 };

@@ -3,15 +3,15 @@
  * "sorry" that suggests what fits where the listener is. The second in a row offers the topic list; the
  * third reads it.
  */
-import type { RequestHandler } from 'ask-sdk-core';
 import { listAround, startOf } from '../conversation/place';
 import { content, turnFor } from '../conversation/turn-for';
 import { intentNameOf } from '../request/facts';
+import type { SkillHandler } from '../request/handler';
 
 /** Misunderstandings in a row before the skill offers the topics instead of the same "sorry". */
 const MISSES_BEFORE_TOPICS = 2;
 
-export const FallbackHandler: RequestHandler = {
+export const FallbackHandler: SkillHandler = {
   canHandle: (input) => intentNameOf(input) !== undefined,
   handle: (input) => {
     const turn = turnFor(input);

@@ -3,11 +3,12 @@
  * break"): one honest sentence that it does not say, then what it does say. Table-driven, like the topics: a new
  * kind of question is a content file in content/unanswered/, an intent in the model and one row here.
  */
-import type { HandlerInput, RequestHandler } from 'ask-sdk-core';
+import type { HandlerInput } from 'ask-sdk-core';
 import { startOf } from '../conversation/place';
 import { turnFor } from '../conversation/turn-for';
 import { ITEM_INTENTS, itemInSlot } from './item-intents';
 import { intentNameOf } from '../request/facts';
+import type { SkillHandler } from '../request/handler';
 
 /** Intent → its answer in content/unanswered/, and the test or treatment slot it may carry. */
 export const HONEST_INTENTS: Readonly<Record<string, { entry: string; item?: { slot: string; list: string } }>> = {
@@ -26,7 +27,7 @@ function answerHonestly(input: HandlerInput, intent: string) {
   return turn.play({ ...startOf(named), lead: entry });
 }
 
-export const HonestIntentHandler: RequestHandler = {
+export const HonestIntentHandler: SkillHandler = {
   canHandle: (input) => Object.hasOwn(HONEST_INTENTS, intentNameOf(input) ?? ''),
   handle: (input) => answerHonestly(input, intentNameOf(input) as string),
 };

@@ -3,13 +3,15 @@
  * so every synonym in the interaction model lands on one content id; what does not resolve gets an
  * answer naming what the skill does know.
  */
-import { getSlot, type HandlerInput, type RequestHandler } from 'ask-sdk-core';
+import type { HandlerInput } from 'ask-sdk-core';
+import { getSlot } from '../request/ask-sdk';
 import type { AnswerList } from '../content/types';
 import { startOf } from '../conversation/place';
 import { termPlaceIn } from '../content/terms';
 import { content, turnFor, voice } from '../conversation/turn-for';
 import { textOf } from '../speech/ssml';
 import { intentNameOf, resolvedId } from '../request/facts';
+import type { SkillHandler } from '../request/handler';
 
 /** Intent → its slot and the list whose items the slot names. */
 export const ITEM_INTENTS: Readonly<Record<string, { slot: string; list: string }>> = {
@@ -70,7 +72,7 @@ function answerItem(input: HandlerInput, intent: string) {
   return turn.play(startOf(listId), { unknownItem: heard });
 }
 
-export const ItemIntentHandler: RequestHandler = {
+export const ItemIntentHandler: SkillHandler = {
   canHandle: (input) => Object.hasOwn(ITEM_INTENTS, intentNameOf(input) ?? ''),
   handle: (input) => answerItem(input, intentNameOf(input) as string),
 };

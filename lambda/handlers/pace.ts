@@ -4,12 +4,12 @@
  * the listener's next visit by the preferences interceptor, when it is known: a step from a pace that was
  * only a guess (the store could not be read) is heard this session but not saved.
  */
-import type { RequestHandler } from 'ask-sdk-core';
 import { turnFor } from '../conversation/turn-for';
 import { rulesOf } from '../conversation/screens';
 import type { PaceKey } from '../conversation/render';
 import { FASTEST_PACE, NORMAL_PACE, SLOWEST_PACE } from '../speech/pace';
 import { intentNameOf, isPaceRequest, type PaceIntentName } from '../request/facts';
+import type { SkillHandler } from '../request/handler';
 
 interface PaceChange {
   /** The new pace from the current one. */
@@ -27,7 +27,7 @@ export const PACE_INTENTS: Readonly<Record<PaceIntentName, PaceChange>> = {
   NormalSpeedIntent: { next: () => NORMAL_PACE, absolute: true, done: 'paceNormal' },
 };
 
-export const PaceHandler: RequestHandler = {
+export const PaceHandler: SkillHandler = {
   canHandle: isPaceRequest,
   handle: (input) => {
     const change = PACE_INTENTS[intentNameOf(input) as PaceIntentName];

@@ -1,10 +1,10 @@
 /** "Go back": the answer before this one; at the very start, why there is none (once), then the topics. */
-import type { RequestHandler } from 'ask-sdk-core';
 import { samePlace, startOf } from '../conversation/place';
 import { content, turnFor } from '../conversation/turn-for';
 import { isIntent } from '../request/facts';
+import type { SkillHandler } from '../request/handler';
 
-export const PreviousHandler: RequestHandler = {
+export const PreviousHandler: SkillHandler = {
   canHandle: (input) => isIntent(input, 'AMAZON.PreviousIntent'),
   handle: (input) => {
     const turn = turnFor(input);

@@ -2,15 +2,15 @@
  * "Read them all", "list everything": every name of the list being read (or whose item was just heard) in one
  * turn; outside a list, every topic. For listeners who cannot see a list and would rather hear it whole.
  */
-import type { RequestHandler } from 'ask-sdk-core';
 import { listAround } from '../conversation/place';
 import { allOf } from '../conversation/screens';
 import { content, turnFor } from '../conversation/turn-for';
 import { isIntent } from '../request/facts';
+import type { SkillHandler } from '../request/handler';
 
 export const READ_ALL_INTENT = 'ReadAllIntent';
 
-export const ReadAllHandler: RequestHandler = {
+export const ReadAllHandler: SkillHandler = {
   canHandle: (input) => isIntent(input, READ_ALL_INTENT),
   handle: (input) => {
     const turn = turnFor(input);

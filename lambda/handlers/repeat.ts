@@ -1,9 +1,9 @@
 /** "Repeat": the last real answer again, exactly; after a "sorry", the answer before it. */
-import type { RequestHandler } from 'ask-sdk-core';
 import { turnFor } from '../conversation/turn-for';
 import { isIntent } from '../request/facts';
+import type { SkillHandler } from '../request/handler';
 
-export const RepeatHandler: RequestHandler = {
+export const RepeatHandler: SkillHandler = {
   canHandle: (input) => isIntent(input, 'AMAZON.RepeatIntent'),
   handle: (input) => {
     const turn = turnFor(input);

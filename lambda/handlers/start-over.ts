@@ -1,10 +1,10 @@
 /** "Start over": back to the main menu, the list of topics, with the history cleared. */
-import type { RequestHandler } from 'ask-sdk-core';
 import { startOf } from '../conversation/place';
 import { content, turnFor } from '../conversation/turn-for';
 import { isIntent } from '../request/facts';
+import type { SkillHandler } from '../request/handler';
 
-export const StartOverHandler: RequestHandler = {
+export const StartOverHandler: SkillHandler = {
   canHandle: (input) => isIntent(input, 'AMAZON.StartOverIntent'),
   handle: (input) => {
     const turn = turnFor(input);

@@ -2,10 +2,10 @@
  * When a topic is asked for: one table-driven handler serves every section of the page. Adding a topic
  * is a content file, an intent in the model and one row here.
  */
-import type { RequestHandler } from 'ask-sdk-core';
 import { startOf } from '../conversation/place';
 import { turnFor } from '../conversation/turn-for';
 import { intentNameOf } from '../request/facts';
+import type { SkillHandler } from '../request/handler';
 
 /** Intent → the content entry it plays (a topic, or a list read three at a time). */
 export const TOPIC_INTENTS: Readonly<Record<string, string>> = {
@@ -33,7 +33,7 @@ export const TOPIC_INTENTS: Readonly<Record<string, string>> = {
   DiagnosisQuestionIntent: 'own-diagnosis',
 };
 
-export const TopicIntentHandler: RequestHandler = {
+export const TopicIntentHandler: SkillHandler = {
   canHandle: (input) => Object.hasOwn(TOPIC_INTENTS, intentNameOf(input) ?? ''),
   handle: (input) => turnFor(input).play(startOf(TOPIC_INTENTS[intentNameOf(input) as string])),
 };

@@ -5,13 +5,14 @@
  * session ended) is welcomed, as opening the skill would be. Out of a session there is nothing to answer: an empty
  * response, as for other skill events.
  */
-import { getRequestType, type RequestHandler } from 'ask-sdk-core';
+import { getRequestType } from '../request/ask-sdk';
 import { startOf } from '../conversation/place';
 import { welcome } from '../conversation/screens';
 import { content, turnFor } from '../conversation/turn-for';
 import { touchedItem, USER_EVENT } from '../display/touch';
+import type { SkillHandler } from '../request/handler';
 
-export const TouchHandler: RequestHandler = {
+export const TouchHandler: SkillHandler = {
   canHandle: (input) => getRequestType(input.requestEnvelope) === USER_EVENT,
   handle: (input) => {
     const session = input.requestEnvelope.session;

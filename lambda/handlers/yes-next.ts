@@ -3,11 +3,11 @@
  * from the last content answer: its next part, the next three of a list, the next item — even after a
  * detour through "speak slower", "no" or help, whose "yes" would mean something else.
  */
-import type { RequestHandler } from 'ask-sdk-core';
 import { turnFor } from '../conversation/turn-for';
 import { isIntent } from '../request/facts';
+import type { SkillHandler } from '../request/handler';
 
-export const YesHandler: RequestHandler = {
+export const YesHandler: SkillHandler = {
   canHandle: (input) => isIntent(input, 'AMAZON.YesIntent'),
   handle: (input) => {
     const turn = turnFor(input);
@@ -15,7 +15,7 @@ export const YesHandler: RequestHandler = {
   },
 };
 
-export const NextHandler: RequestHandler = {
+export const NextHandler: SkillHandler = {
   canHandle: (input) => isIntent(input, 'AMAZON.NextIntent'),
   handle: (input) => {
     const turn = turnFor(input);

@@ -7,7 +7,7 @@
  * ids) and the skill carries on at the default pace.
  */
 import type { HandlerInput, RequestInterceptor, ResponseInterceptor } from 'ask-sdk-core';
-import { getRequestType } from 'ask-sdk-core';
+import { getRequestType } from '../request/ask-sdk';
 import { readPreferences } from '../conversation/remembered-pace';
 import { turnFor } from '../conversation/turn-for';
 import { log } from '../logging/log';

@@ -3,7 +3,7 @@
  * they asked or said: not even the intent name, which is what was asked ("CrisisIntent" says someone spoke of suicide).
  */
 import type { HandlerInput, RequestInterceptor, ResponseInterceptor } from 'ask-sdk-core';
-import { getRequestType } from 'ask-sdk-core';
+import { getRequestType } from '../request/ask-sdk';
 import { requestAttributes } from '../request/attributes';
 import { log } from '../logging/log';
 

@@ -1,5 +1,7 @@
 /**
- * One JSON line per event, for CloudWatch. Privacy by construction: callers pass only the fields below,
+ * One JSON line per event, for CloudWatch. The level (LOG_LEVEL) is `warn` unless set: errors, and what went wrong
+ * outside the skill (a device's error, a store that failed); `info` adds a line for every request, which Lambda's own
+ * REPORT line already stands for in production; `error` and `silent` say less. Privacy by construction: callers pass only the fields below,
  * never user ids, device ids, intent names, slot values or session attributes.
  */
 export interface LogFields {
@@ -12,16 +14,19 @@ export interface LogFields {
   stack?: string;
 }
 
-const LEVELS = { silent: 0, error: 1, info: 2 } as const;
+const LEVELS = { silent: 0, error: 1, warn: 2, info: 3 } as const;
 type Level = keyof typeof LEVELS;
 
 function threshold(): number {
-  const wanted = (process.env.LOG_LEVEL ?? 'info') as Level;
-  return LEVELS[wanted] ?? LEVELS.info;
+  const wanted = process.env.LOG_LEVEL ?? 'warn';
+  return Object.hasOwn(LEVELS, wanted) ? LEVELS[wanted as Level] : LEVELS.warn;
 }
 
+/** Whether lines of this level are written now. */
+export const logsAt = (level: Exclude<Level, 'silent'>): boolean => LEVELS[level] <= threshold();
+
 export function log(level: Exclude<Level, 'silent'>, fields: LogFields): void {
-  if (LEVELS[level] > threshold()) return;
+  if (!logsAt(level)) return;
   const line = JSON.stringify({ level, time: new Date().toISOString(), ...fields });
   if (level === 'error') console.error(line);
   else console.log(line);

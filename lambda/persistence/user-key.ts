@@ -2,7 +2,7 @@
  * The key a listener's preferences are stored under: a SHA-256 of the Alexa user id, so the store never
  * holds the id itself (and a leaked table names no one). Alexa user ids are already per-skill pseudonyms.
  */
-import { getUserId } from 'ask-sdk-core';
+import { getUserId } from '../request/ask-sdk';
 import type { RequestEnvelope } from 'ask-sdk-model';
 
 export function userKey(requestEnvelope: RequestEnvelope): string {

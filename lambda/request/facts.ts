@@ -2,7 +2,8 @@
  * What the skill may know about a request without digging in the envelope, through the SDK's helpers: the
  * ground floor that handlers, interceptors and the error handler all stand on.
  */
-import { getIntentName, getRequestType, type HandlerInput } from 'ask-sdk-core';
+import type { HandlerInput } from 'ask-sdk-core';
+import { getIntentName, getRequestType } from './ask-sdk';
 import type { Slot, slu } from 'ask-sdk-model';
 
 export function isIntent(input: HandlerInput, ...names: string[]): boolean {
@@ -18,18 +19,19 @@ export type PaceIntentName = (typeof PACE_INTENT_NAMES)[number];
 export const isPaceRequest = (input: HandlerInput): boolean => isIntent(input, ...PACE_INTENT_NAMES);
 
 /**
- * Every handler's canHandle asks for the intent name, so it is read once an intent: keyed on the intent object, so
- * an interceptor that replaces the intent (interceptors/built-in-words.ts) is seen at once.
+ * Every handler's canHandle asks for the intent name while the skill looks for the one to answer (skill.ts), so the
+ * last request's is kept: for the same request and the same intent object (an interceptor that replaces the intent,
+ * interceptors/built-in-words.ts, is seen at once), it is not read again.
  */
-const namesRead = new WeakMap<object, string | undefined>();
+let lastRead: { input: HandlerInput; intent: unknown; name: string | undefined } | undefined;
 
 /** The intent name, or undefined for other request types and for an intent request that names none. */
 export function intentNameOf(input: HandlerInput): string | undefined {
-  if (getRequestType(input.requestEnvelope) !== 'IntentRequest') return undefined;
-  const intent = (input.requestEnvelope.request as { intent?: { name?: unknown } }).intent;
-  if (typeof intent !== 'object' || intent === null) return undefined;
-  if (!namesRead.has(intent)) namesRead.set(intent, typeof intent.name === 'string' ? getIntentName(input.requestEnvelope) : undefined);
-  return namesRead.get(intent);
+  const intent = (input.requestEnvelope.request as { intent?: unknown }).intent;
+  if (lastRead && lastRead.input === input && lastRead.intent === intent) return lastRead.name;
+  const name = typeof intent === 'object' && intent !== null && typeof (intent as { name?: unknown }).name === 'string' && getRequestType(input.requestEnvelope) === 'IntentRequest' ? getIntentName(input.requestEnvelope) : undefined;
+  lastRead = { input, intent, name };
+  return name;
 }
 
 /** The id entity resolution matched, from any authority (the custom slot type comes first). */

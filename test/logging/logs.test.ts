@@ -1,5 +1,6 @@
 /**
- * The logs: one JSON line per request with its type, outcome and duration, and nothing that identifies the
+ * The logs: at the production level (warn, the default) only what went wrong; at info, one JSON line per request with
+ * its type, outcome and duration as well. Never anything that identifies the
  * listener or says what they asked: no user id, device id, intent, slot value or session attribute. An intent
  * name is what was asked ("CrisisIntent" says someone spoke of suicide), so it is never logged.
  * Errors are logged with their stack; the listener hears only that something went wrong.
@@ -11,7 +12,7 @@ import { RequestLogInterceptor, RequestTimerInterceptor } from '../../lambda/int
 import { createMemoryPersistenceAdapter } from '../../lambda/persistence/memory-adapter';
 import { buildSkill } from '../../lambda/skill';
 import { captureLogs } from '../support/capture-logs';
-import { conversation, uiText } from '../support/conversation';
+import { conversation, expectedAnswer, uiText } from '../support/conversation';
 
 const USER = 'amzn1.ask.account.VERY-PRIVATE-USER';
 const SECRET_SLOT = 'my private worry about zebras';
@@ -21,8 +22,9 @@ describe('request logs', () => {
   let sent = 0;
 
   beforeAll(async () => {
-    const skill = buildSkill({ preferences: createMemoryPersistenceAdapter() });
     lines = await captureLogs(async () => {
+      // Built at the level it logs at, as in a Lambda container, whose environment is fixed when it starts.
+      const skill = buildSkill({ preferences: createMemoryPersistenceAdapter() });
       const c = conversation({ handler: (e: RequestEnvelope) => skill.invoke(e), userId: USER });
       await c.launch();
       await c.intent('TreatmentDetailIntent', { treatment: { value: SECRET_SLOT } });
@@ -51,6 +53,41 @@ describe('request logs', () => {
     for (const secret of [USER, 'amzn1.ask.device', SECRET_SLOT, 'zebras', 'the bone scan', 'bone-scan', 'conversation', '"pace"', 'Crisis', 'Emergency', 'Treatment', 'Slower', 'Intent"']) {
       expect(all).not.toContain(secret);
     }
+  });
+});
+
+describe('at the production level', () => {
+  // Lambda itself writes a REPORT line for every invocation (its duration and memory) and counts invocations and
+  // errors; a line of ours for every answered request would repeat that, and costs more than the bare SDK's whole
+  // request (npm run benchmark). So by default only what needs an operator is written.
+  it.each([[null], ['warn']])('LOG_LEVEL %s (null: unset): an answered request writes nothing; an error on the device or a session ended by one is a warning', async (level) => {
+    let c = conversation({ handler: (e: RequestEnvelope) => Promise.reject(new Error(`not yet ${String(e)}`)) });
+    const answered = await captureLogs(async () => {
+      const skill = buildSkill();
+      c = conversation({ handler: (e: RequestEnvelope) => skill.invoke(e), userId: USER });
+      await c.launch();
+      expect((await c.intent('SymptomsIntent')).text).toBe(expectedAnswer('symptoms'));
+      await c.intent('AMAZON.StopIntent');
+    }, level);
+    expect(answered).toEqual([]);
+    const reported = await captureLogs(async () => {
+      await c.request({ type: 'System.ExceptionEncountered', error: { type: 'INVALID_RESPONSE', message: 'bad' }, cause: { requestId: 'r' } });
+      await c.sessionEnded('ERROR');
+      await c.sessionEnded('USER_INITIATED');
+    }, level);
+    expect(reported.map((l) => [l.level, l.event, l.reason])).toEqual([
+      ['warn', 'device-error', 'INVALID_RESPONSE'],
+      ['warn', 'session-ended', 'ERROR'],
+    ]);
+  });
+
+  it('LOG_LEVEL error keeps only errors', async () => {
+    const lines = await captureLogs(async () => {
+      const c = conversation({ handler: (e: RequestEnvelope) => buildSkill().invoke(e), userId: USER });
+      await c.launch();
+      await c.sessionEnded('ERROR');
+    }, 'error');
+    expect(lines).toEqual([]);
   });
 });
 

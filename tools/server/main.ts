@@ -15,6 +15,9 @@ import { createSkillServer } from './skill-server';
 import { STORE_CLIENT_CONFIG } from './store-client';
 import { createRequestVerifier } from './verify-request';
 
+// A line for every request unless told otherwise: here no Lambda REPORT line stands for one (lambda/logging/log.ts).
+process.env.LOG_LEVEL ??= 'info';
+
 const { values } = parseArgs({ options: { 'insecure-skip-verification': { type: 'boolean', default: false }, host: { type: 'string' } } });
 const skipVerification = values['insecure-skip-verification'];
 // Without verification anyone who can reach the port can drive the skill, so by default only this machine can.
