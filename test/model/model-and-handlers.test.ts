@@ -9,6 +9,7 @@ import { IntentRequestBuilder, LaunchRequestBuilder, type SkillSettings } from '
 import type { Context } from 'aws-lambda';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { z } from 'zod';
+import { modelSchema } from '../../tools/model/lint';
 import { compiledContent } from '../../lambda/content/compiled';
 import type { Entry } from '../../lambda/content/types';
 import { CHOOSE_ITEM_INTENT } from '../../lambda/handlers/choose-item';
@@ -25,31 +26,8 @@ import { ssmlProblems, ssmlToText } from '../support/alexa-ssml';
 const ROOT = path.resolve(__dirname, '..', '..');
 
 // ---------------------------------------------------------------------------
-// The model and the manifest, read from disk and narrowed with zod
+// The model (narrowed by the linter's schema) and the manifest, read from disk and narrowed with zod
 // ---------------------------------------------------------------------------
-
-const modelSchema = z.object({
-  interactionModel: z.object({
-    languageModel: z.object({
-      invocationName: z.string(),
-      intents: z.array(
-        z.object({
-          name: z.string(),
-          slots: z.array(z.object({ name: z.string(), type: z.string() })).optional(),
-          samples: z.array(z.string()).optional(),
-        }),
-      ),
-      types: z
-        .array(
-          z.object({
-            name: z.string(),
-            values: z.array(z.object({ id: z.string(), name: z.object({ value: z.string(), synonyms: z.array(z.string()).optional() }) })),
-          }),
-        )
-        .optional(),
-    }),
-  }),
-});
 
 const manifestSchema = z.object({
   manifest: z.object({
@@ -65,7 +43,8 @@ const model = modelSchema.parse(readJson('interactionModels/custom/en-GB.json'))
 const manifest = manifestSchema.parse(readJson('skill.json')).manifest;
 
 type ModelIntent = (typeof model.intents)[number];
-type SlotType = NonNullable<typeof model.types>[number];
+type SlotValue = NonNullable<NonNullable<typeof model.types>[number]['values']>[number];
+type SlotType = { name: string; values: (SlotValue & { id: string })[] };
 
 const customIntents = model.intents.filter((intent) => !intent.name.startsWith('AMAZON.'));
 const modelIntentNames = new Set(model.intents.map((intent) => intent.name));
@@ -80,7 +59,12 @@ function intentNamed(name: string): ModelIntent {
 function slotTypeNamed(name: string): SlotType {
   const type = model.types?.find((t) => t.name === name);
   if (!type) throw new Error(`the model has no slot type ${name}`);
-  return type;
+  // Every value has an id: entity resolution sends it, and the handlers choose content by it.
+  const values = (type.values ?? []).map((value) => {
+    if (value.id === undefined) throw new Error(`${name}: "${value.name.value}" has no id`);
+    return { ...value, id: value.id };
+  });
+  return { name: type.name, values };
 }
 
 /** The slot type of `slotName` on `intentName`, as the model declares it. */

@@ -42,7 +42,8 @@ export interface LintOptions {
 // The model, narrowed
 // ---------------------------------------------------------------------------
 
-const modelSchema = z.object({
+/** An interaction model's JSON, narrowed to what the linter and the model's tests read. */
+export const modelSchema = z.object({
   interactionModel: z.object({
     languageModel: z.object({
       invocationName: z.string(),
@@ -58,7 +59,7 @@ const modelSchema = z.object({
           z.object({
             name: z.string(),
             // Catalog-backed types have no inline values.
-            values: z.array(z.object({ name: z.object({ value: z.string(), synonyms: z.array(z.string()).optional() }) })).optional(),
+            values: z.array(z.object({ id: z.string().optional(), name: z.object({ value: z.string(), synonyms: z.array(z.string()).optional() }) })).optional(),
           }),
         )
         .optional(),
