@@ -5,8 +5,7 @@
  * real skill requests, and
  * reports requests per second, p50/p99 latency and errors. Goal: zero errors, p99 under 20 ms.
  */
-import autocannon from 'autocannon';
-import { conversationBodies, scriptedCaller, startServerProcess } from './server-process';
+import { conversationBodies, postLoad, scriptedCaller, startServerProcess } from './server-process';
 
 const CONNECTIONS = 50;
 const DURATION_S = 10;
@@ -20,15 +19,7 @@ async function main(): Promise<void> {
   const server = await startServerProcess({ port: PORT, skillId: caller.skillId, args: ['--insecure-skip-verification'], logLevel: process.env.LOAD_LOG_LEVEL ?? 'info' });
   try {
     let turn = 0;
-    const load = (duration: number) =>
-      autocannon({
-        url: `http://127.0.0.1:${PORT}/`,
-        connections: CONNECTIONS,
-        duration,
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        requests: [{ setupRequest: (request) => ({ ...request, body: bodies[turn++ % bodies.length] }) }],
-      });
+    const load = (seconds: number) => postLoad(PORT, CONNECTIONS, seconds, () => ({ headers: { 'content-type': 'application/json' }, body: bodies[turn++ % bodies.length] }));
     // A short warm-up first, as a server that has been up a while would be: V8 has compiled the hot paths.
     await load(WARM_UP_S);
     const result = await load(DURATION_S);

@@ -5,6 +5,7 @@
  */
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import path from 'node:path';
+import autocannon from 'autocannon';
 import { type Caller, intentRequest, launchRequest } from './simulator/envelopes';
 
 const root = path.resolve(__dirname, '..');
@@ -45,5 +46,22 @@ export function startServerProcess(options: { port: number; skillId: string; arg
     });
     server.stderr.resume();
     server.on('exit', (code) => reject(new Error(`the server exited (${code})`)));
+  });
+}
+
+/** What one request of a load carries beyond the URL and method: its body, headers, or both. */
+type LoadRequest = { body?: string; headers?: Record<string, string> };
+
+/**
+ * Drives the server on `port` with POSTs from `connections` connections for `seconds`; `next` gives each request,
+ * in the order sent.
+ */
+export function postLoad(port: number, connections: number, seconds: number, next: () => LoadRequest): Promise<autocannon.Result> {
+  return autocannon({
+    url: `http://127.0.0.1:${port}/`,
+    connections,
+    duration: seconds,
+    method: 'POST',
+    requests: [{ setupRequest: (request) => ({ ...request, ...next() }) }],
   });
 }

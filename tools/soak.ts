@@ -16,8 +16,7 @@
 import fs from 'node:fs';
 import net from 'node:net';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
-import { conversationBodies, scriptedCaller, startServerProcess } from './server-process';
+import { conversationBodies, postLoad, scriptedCaller, startServerProcess } from './server-process';
 import { intentRequest } from './simulator/envelopes';
 
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '60' } } });
@@ -113,14 +112,7 @@ async function runPhase(phase: Phase, port: number): Promise<void> {
   const server = await startServerProcess({ port, skillId: caller.skillId, args: phase.args, logLevel: 'error' });
   try {
     let n = 0;
-    const load = (duration: number) =>
-      autocannon({
-        url: `http://127.0.0.1:${port}/`,
-        connections: CONNECTIONS,
-        duration,
-        method: 'POST',
-        requests: [{ setupRequest: (request) => ({ ...request, ...phase.request(n++) }) }],
-      });
+    const load = (seconds: number) => postLoad(port, CONNECTIONS, seconds, () => phase.request(n++));
     await load(3); // warm-up: V8 has compiled the hot paths, as on a server that has been up a while
     const samples: number[] = [residentMb(server.pid as number)];
     const sampler = setInterval(() => samples.push(residentMb(server.pid as number)), SAMPLE_EVERY_MS);
