@@ -145,6 +145,7 @@ export const UI_KEYS = [
   'paceReprompt',
   'chooseNoList',
   'chooseNoSuchItem',
+  'chooseWhich',
   'fallbackGeneral',
   'fallbackList',
   'fallbackQuestion',

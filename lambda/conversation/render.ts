@@ -64,7 +64,7 @@ export type Notice =
   /** "Go back" with nothing before: the topics are offered (the reason said only if not said just now). */
   | { say: 'nothingBefore'; explained: boolean }
   /** "The fifth one" when there are fewer. */
-  | { say: 'noSuchItem'; choices: readonly string[] }
+  | { say: 'noSuchItem'; choices: readonly string[]; unheard?: boolean }
   /** A pace change, confirmed (at the new pace), offering to say `again` at it. */
   | { say: 'paceChanged'; confirm: PaceKey; again?: Place };
 
@@ -265,7 +265,8 @@ export function createRenderer(content: AnswerContent, voice: Voice): Renderer {
         return {
           reply: {
             kind: 'ask',
-            speech: voice.ui('chooseNoSuchItem', { size: voice.count(said.choices.length) }),
+            // A position not heard (none, or none Alexa could resolve) is not one past the end.
+            speech: said.unheard ? voice.ui('chooseWhich') : voice.ui('chooseNoSuchItem', { size: voice.count(said.choices.length) }),
             question: voice.ui('listChooseQuestion'),
             reprompt: voice.ui('listChooseReprompt', { example: nameOf(said.choices[0]) }),
           },

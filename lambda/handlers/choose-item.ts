@@ -26,6 +26,6 @@ export const ChooseItemHandler: SkillHandler = {
     const choices = index >= group.length ? list.items : group;
     const chosen = Number.isInteger(index) && index >= 0 ? choices[index] : undefined;
     if (chosen) return turn.play(startOf(chosen));
-    return turn.say({ say: 'noSuchItem', choices });
+    return turn.say({ say: 'noSuchItem', choices, unheard: position === undefined });
   },
 };
