@@ -20,7 +20,15 @@ export default tseslint.config(
     files: ['lambda/**/*.ts'],
     ignores: ['lambda/request/ask-sdk.ts'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', { paths: [{ name: 'ask-sdk-core', allowTypeImports: true, message: 'Import its run-time parts from lambda/request/ask-sdk.ts.' }] }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'ask-sdk-core', allowTypeImports: true, message: 'Import its run-time parts from lambda/request/ask-sdk.ts.' }],
+          patterns: [{ group: ['ask-sdk-core/*'], allowTypeImports: true, message: 'Import its run-time parts from lambda/request/ask-sdk.ts.' }],
+        },
+      ],
+      // A dynamic import would be a require with its own copy of the exports in the bundle (dynamic-import is off).
+      'no-restricted-syntax': ['error', { selector: "ImportExpression[source.value=/^ask-sdk-core/]", message: 'Import its run-time parts from lambda/request/ask-sdk.ts.' }],
     },
   },
   {

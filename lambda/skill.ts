@@ -27,9 +27,9 @@ import { TouchHandler } from './handlers/touch';
 import { UnhandledRequestHandler } from './handlers/unhandled-request';
 import { UnsupportedLocaleHandler } from './handlers/unsupported-locale';
 import { NextHandler, YesHandler } from './handlers/yes-next';
-import { BuiltInWordsInterceptor } from './interceptors/built-in-words';
+import { ArrivalInterceptor } from './interceptors/arrival';
 import { preferenceInterceptors } from './interceptors/preferences';
-import { RequestLogInterceptor, RequestTimerInterceptor } from './interceptors/request-log';
+import { RequestLogInterceptor } from './interceptors/request-log';
 import { logsAt } from './logging/log';
 import type { PreferencesStore } from './persistence/store';
 import type { SkillHandler } from './request/handler';
@@ -83,15 +83,14 @@ export function buildSkill(options: SkillOptions = {}): Skill {
     .addRequestHandlers(InOrder)
     .addErrorHandlers(SkillErrorHandler)
     .withCustomUserAgent('bone-secondaries-guide');
-  // A line a request only when it would be written: decided once, as a Lambda container's environment is fixed.
-  const logsRequests = logsAt('info');
-  if (logsRequests) builder.addRequestInterceptors(RequestTimerInterceptor);
-  builder.addRequestInterceptors(BuiltInWordsInterceptor);
+  // The time noted (for the error line's duration at any level, the request line's at info) and built-in words taken.
+  builder.addRequestInterceptors(ArrivalInterceptor);
   if (options.preferences) {
     const { load, save } = preferenceInterceptors(options.preferences, options.storeTimeoutMs);
     builder.addRequestInterceptors(load).addResponseInterceptors(save);
   }
-  if (logsRequests) builder.addResponseInterceptors(RequestLogInterceptor);
+  // A line a request only when it would be written: decided once, as a Lambda container's environment is fixed.
+  if (logsAt('info')) builder.addResponseInterceptors(RequestLogInterceptor);
   if (options.skillId) builder.withSkillId(options.skillId);
   return builder.create();
 }

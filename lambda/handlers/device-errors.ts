@@ -6,21 +6,16 @@
  */
 import { getRequestType } from '../request/ask-sdk';
 import { log } from '../logging/log';
+import { reportedErrorType } from '../request/facts';
 import type { SkillHandler } from '../request/handler';
 
 const DEVICE_ERRORS = new Set(['Alexa.Presentation.APL.RuntimeError', 'System.ExceptionEncountered']);
-
-/** The error's type as the request gives it ("LIST_INDEX_OUT_OF_RANGE"), if it is a short word; never its message. */
-function errorTypeOf(request: Record<string, unknown>): string {
-  const error = (request.error ?? (Array.isArray(request.errors) ? request.errors[0] : undefined)) as { type?: unknown } | undefined;
-  return typeof error?.type === 'string' && /^[A-Za-z_.]{1,60}$/.test(error.type) ? error.type : 'unknown';
-}
 
 export const DeviceErrorHandler: SkillHandler = {
   canHandle: (input) => DEVICE_ERRORS.has(getRequestType(input.requestEnvelope)),
   handle: (input) => {
     const request = input.requestEnvelope.request as unknown as Record<string, unknown>;
-    log('warn', { event: 'device-error', requestType: getRequestType(input.requestEnvelope), reason: errorTypeOf(request) });
+    log('warn', { event: 'device-error', requestType: getRequestType(input.requestEnvelope), reason: reportedErrorType(request) });
     return input.responseBuilder.getResponse();
   },
 };

@@ -3,7 +3,7 @@
  * "cancel" must leave, whatever the model heard. Before routing, such a request becomes the built-in
  * intent the word means, so every handler downstream sees what the listener meant.
  */
-import type { RequestInterceptor } from 'ask-sdk-core';
+import type { HandlerInput } from 'ask-sdk-core';
 import type { IntentRequest } from 'ask-sdk-model';
 import { intentNameOf } from '../request/facts';
 
@@ -56,19 +56,18 @@ export function builtInIntentFor(heard: string): string | undefined {
   return Object.hasOwn(LEAVING_WORDS, first) ? LEAVING_WORDS[first] : undefined;
 }
 
-export const BuiltInWordsInterceptor: RequestInterceptor = {
-  process: (input) => {
-    // Any intent with a slot: the model has slot-only samples for tests, treatments and positions.
-    if (!intentNameOf(input)) return;
-    const request = input.requestEnvelope.request as IntentRequest;
-    const slots = request.intent.slots ?? {};
-    for (const name in slots) {
-      const value = slots[name]?.value;
-      const builtIn = typeof value === 'string' ? builtInIntentFor(value) : undefined;
-      if (builtIn) {
-        request.intent = { name: builtIn, confirmationStatus: 'NONE', slots: {} };
-        return;
-      }
+/** Makes a request whose slot caught a built-in word the built-in intent it means (done as it arrives: arrival.ts). */
+export function takeBuiltInWords(input: HandlerInput): void {
+  // Any intent with a slot: the model has slot-only samples for tests, treatments and positions.
+  if (!intentNameOf(input)) return;
+  const request = input.requestEnvelope.request as IntentRequest;
+  const slots = request.intent.slots ?? {};
+  for (const name in slots) {
+    const value = slots[name]?.value;
+    const builtIn = typeof value === 'string' ? builtInIntentFor(value) : undefined;
+    if (builtIn) {
+      request.intent = { name: builtIn, confirmationStatus: 'NONE', slots: {} };
+      return;
     }
-  },
-};
+  }
+}

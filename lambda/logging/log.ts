@@ -17,8 +17,10 @@ export interface LogFields {
 const LEVELS = { silent: 0, error: 1, warn: 2, info: 3 } as const;
 type Level = keyof typeof LEVELS;
 
+/** As operators write it: any case; `debug` and `trace` mean info, the most this skill writes. */
 function threshold(): number {
-  const wanted = process.env.LOG_LEVEL ?? 'warn';
+  const wanted = (process.env.LOG_LEVEL ?? 'warn').toLowerCase();
+  if (wanted === 'debug' || wanted === 'trace') return LEVELS.info;
   return Object.hasOwn(LEVELS, wanted) ? LEVELS[wanted as Level] : LEVELS.warn;
 }
 
@@ -28,6 +30,8 @@ export const logsAt = (level: Exclude<Level, 'silent'>): boolean => LEVELS[level
 export function log(level: Exclude<Level, 'silent'>, fields: LogFields): void {
   if (!logsAt(level)) return;
   const line = JSON.stringify({ level, time: new Date().toISOString(), ...fields });
+  // Through the console method of the level, which Lambda's JSON log format records (and filters) it as.
   if (level === 'error') console.error(line);
+  else if (level === 'warn') console.warn(line);
   else console.log(line);
 }

@@ -46,3 +46,13 @@ export function resolvedId(slot: Slot | null | undefined): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * The type of the error a request reports (a SessionEndedRequest's, or a device's: System.ExceptionEncountered, an APL
+ * RuntimeError), if it is a short word as Alexa's are ("INVALID_RESPONSE"); never its message. Anything else is
+ * 'unknown': a client of the web service could put anything there, and it is logged.
+ */
+export function reportedErrorType(request: Record<string, unknown>): string {
+  const error = (request.error ?? (Array.isArray(request.errors) ? request.errors[0] : undefined)) as { type?: unknown } | undefined;
+  return typeof error?.type === 'string' && /^[A-Za-z_.]{1,60}$/.test(error.type) ? error.type : 'unknown';
+}

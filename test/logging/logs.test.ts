@@ -8,8 +8,10 @@
 import { type RequestHandler, SkillBuilders } from 'ask-sdk-core';
 import type { RequestEnvelope } from 'ask-sdk-model';
 import { SkillErrorHandler } from '../../lambda/errors/error-handler';
-import { RequestLogInterceptor, RequestTimerInterceptor } from '../../lambda/interceptors/request-log';
+import { ArrivalInterceptor } from '../../lambda/interceptors/arrival';
+import { RequestLogInterceptor } from '../../lambda/interceptors/request-log';
 import { createMemoryPersistenceAdapter } from '../../lambda/persistence/memory-adapter';
+import { LaunchHandler } from '../../lambda/handlers/launch';
 import { buildSkill } from '../../lambda/skill';
 import { captureLogs } from '../support/capture-logs';
 import { conversation, expectedAnswer, uiText } from '../support/conversation';
@@ -81,6 +83,46 @@ describe('at the production level', () => {
     ]);
   });
 
+  // Found by review: the request timer was added only at info, so at the production level an error line had no duration.
+  it('an error line carries its duration at the production level too', async () => {
+    const lines = await captureLogs(async () => {
+      const skill = buildSkill();
+      const launch = jest.spyOn(LaunchHandler, 'handle').mockImplementation(() => {
+        throw new Error('boom');
+      });
+      try {
+        await conversation({ handler: (e: RequestEnvelope) => skill.invoke(e), userId: USER }).launch();
+      } finally {
+        launch.mockRestore();
+      }
+    }, null);
+    expect(lines).toEqual([expect.objectContaining({ level: 'error', event: 'error', requestType: 'LaunchRequest', durationMs: expect.any(Number) })]);
+  });
+
+  it('LOG_LEVEL is read as operators write it: INFO and debug mean info', async () => {
+    for (const level of ['INFO', 'debug']) {
+      const lines = await captureLogs(async () => {
+        const skill = buildSkill();
+        await conversation({ handler: (e: RequestEnvelope) => skill.invoke(e), userId: USER }).launch();
+      }, level);
+      expect(lines.map((l) => [l.level, l.event])).toEqual([['info', 'request']]);
+    }
+  });
+
+  // Found by review: the session-ended line copied the error type Alexa sent unchecked; any client of the web
+  // service can send one, and it is now written at the production level.
+  it('a session ended by an error logs its type only if it looks like one', async () => {
+    const lines = await captureLogs(async () => {
+      const c = conversation({ handler: (e: RequestEnvelope) => buildSkill().invoke(e), userId: USER });
+      await c.request({ type: 'SessionEndedRequest', reason: 'ERROR', error: { type: 'INVALID_RESPONSE', message: 'm' } });
+      await c.request({ type: 'SessionEndedRequest', reason: 'ERROR', error: { type: `my ${SECRET_SLOT}`, message: 'm' } });
+    }, null);
+    expect(lines.map((l) => [l.level, l.event, l.reason, l.message])).toEqual([
+      ['warn', 'session-ended', 'ERROR', 'INVALID_RESPONSE'],
+      ['warn', 'session-ended', 'ERROR', 'unknown'],
+    ]);
+  });
+
   it('LOG_LEVEL error keeps only errors', async () => {
     const lines = await captureLogs(async () => {
       const c = conversation({ handler: (e: RequestEnvelope) => buildSkill().invoke(e), userId: USER });
@@ -99,7 +141,7 @@ describe('error logs', () => {
         throw new Error('the content table is on fire');
       },
     };
-    const skill = SkillBuilders.custom().addRequestHandlers(failing).addErrorHandlers(SkillErrorHandler).addRequestInterceptors(RequestTimerInterceptor).addResponseInterceptors(RequestLogInterceptor).create();
+    const skill = SkillBuilders.custom().addRequestHandlers(failing).addErrorHandlers(SkillErrorHandler).addRequestInterceptors(ArrivalInterceptor).addResponseInterceptors(RequestLogInterceptor).create();
     let heard = '';
     const lines = await captureLogs(async () => {
       heard = (await conversation({ handler: (e: RequestEnvelope) => skill.invoke(e), userId: USER }).intent('SymptomsIntent')).text;

@@ -73,8 +73,8 @@ export async function post(base: string, body: string | Buffer, headers: Record<
 /** Starts capturing log lines at the info level, until `stop`; a test reads `lines` as they come. */
 export function watchLogs(): { lines: { level: string; [field: string]: unknown }[]; stop: () => void } {
   const lines: { level: string }[] = [];
-  const keep = (line: string) => void lines.push(JSON.parse(line) as { level: string });
-  const spies = [jest.spyOn(console, 'log').mockImplementation(keep), jest.spyOn(console, 'error').mockImplementation(keep)];
+  const keep = (...args: unknown[]) => void lines.push(JSON.parse(String(args[0])) as { level: string });
+  const spies = (['log', 'warn', 'error'] as const).map((method) => jest.spyOn(console, method).mockImplementation(keep));
   const level = process.env.LOG_LEVEL;
   process.env.LOG_LEVEL = 'info';
   const stop = () => {
