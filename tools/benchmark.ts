@@ -111,7 +111,8 @@ function warmRun(logLevel: 'warn' | 'info'): Warm & { warming: Warm } {
   const rounds = { bare: [] as number[], ours: [] as number[] };
   const warming = { bare: [] as number[], ours: [] as number[] };
   for (let i = 0; i < WARM_PROCESSES; i++) {
-    for (const name of ['bare', 'ours'] as const) {
+    // Each goes first in every other pair, so neither always runs on a machine the other has just warmed.
+    for (const name of i % 2 === 0 ? (['bare', 'ours'] as const) : (['ours', 'bare'] as const)) {
       const warmFile = path.join(work, `warm-${logLevel}-${name}-${i}.json`);
       execFileSync(process.execPath, ['--import', 'tsx', path.join(root, 'bench', 'warm.ts'), warmFile, envelopesFile, name === 'bare' ? bare : skill, String(WARM_ROUNDS), String(WARM_UP_ROUNDS), String(WARM_REPEATS)], {
         cwd: root,
