@@ -29,6 +29,8 @@ export type ScreenName = ScreenPlace['screen'];
 export const welcome = (returning: boolean): ScreenPlace => ({ screen: 'welcome', returning });
 export const screen = (name: 'help' | 'emergency' | 'crisis'): ScreenPlace => ({ screen: name });
 export const allOf = (list: string, from = 0): ScreenPlace => ({ screen: 'all', list, from });
+/** The list a place read whole ("read them all"), if it is that screen. */
+export const listReadWhole = (place: Place | undefined): string | undefined => (place?.screen === 'all' ? place.list : undefined);
 
 /** How a place behaves in the conversation. */
 export interface PlaceRules {
@@ -41,8 +43,11 @@ export interface PlaceRules {
   remembered: boolean;
   /** A "yes" pending before it still answers that question afterwards (Help keeps it). */
   keepsOffer: boolean;
-  /** After a change of pace, the skill offers to say it again at the new pace. */
-  replayedOnPace: boolean;
+  /**
+   * After a change of pace: 'offered', the skill offers to say it again at the new pace; 'at once', it says it again
+   * straight away (the safety screens: the number first, with no "yes" to say before it); false, neither.
+   */
+  replayedOnPace: 'offered' | 'at once' | false;
   /** A new listener's note of the review date may come with it (content answers only). */
   carriesReviewNote: boolean;
 }
@@ -59,14 +64,14 @@ interface Screen<P extends ScreenPlace> extends PlaceRules {
 type ScreenTable = { readonly [S in ScreenName]: Screen<Extract<ScreenPlace, { screen: S }>> };
 
 /** Content answers: a topic or a list. */
-export const ENTRY_RULES: PlaceRules = { disclaimer: 'once', remembered: true, keepsOffer: false, replayedOnPace: true, carriesReviewNote: true };
+export const ENTRY_RULES: PlaceRules = { disclaimer: 'once', remembered: true, keepsOffer: false, replayedOnPace: 'offered', carriesReviewNote: true };
 
 /** After the emergency advice, what the page says about managing symptoms is offered: pain is the commonest. */
 const AFTER_EMERGENCY = 'symptom-relief';
 const never = () => false;
 
-/** The safety screens (emergency, crisis): said alone, the number first, nothing before it; a new pace says them again. */
-const SAFETY = { disclaimer: 'never', remembered: false, keepsOffer: false, replayedOnPace: true, carriesReviewNote: false, saysReviewDate: never } as const;
+/** The safety screens (emergency, crisis): said alone, the number first, nothing before it; a new pace says them again at once. */
+const SAFETY = { disclaimer: 'never', remembered: false, keepsOffer: false, replayedOnPace: 'at once', carriesReviewNote: false, saysReviewDate: never } as const;
 
 export const SCREENS: ScreenTable = {
   welcome: {
@@ -130,7 +135,7 @@ export const SCREENS: ScreenTable = {
     // Not an answer to go back to: the list stays where it was.
     remembered: false,
     keepsOffer: false,
-    replayedOnPace: true,
+    replayedOnPace: 'offered',
     carriesReviewNote: false,
     saysReviewDate: never,
     // One turn, or two when a long list at a slow pace would not fit in one: `from` is the first name said.

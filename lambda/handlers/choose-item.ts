@@ -5,6 +5,7 @@
  */
 import { getSlot } from '../request/ask-sdk';
 import { groupOf, listAround, startOf } from '../conversation/place';
+import { listReadWhole } from '../conversation/screens';
 import { content, turnFor } from '../conversation/turn-for';
 import { isIntent, resolvedId } from '../request/facts';
 import type { SkillHandler } from '../request/handler';
@@ -16,11 +17,13 @@ export const ChooseItemHandler: SkillHandler = {
   handle: (input) => {
     const turn = turnFor(input);
     const at = turn.at;
-    const list = at ? listAround(content, at.id) : undefined;
-    if (!at || !list) return turn.say({ say: 'prompt', key: 'chooseNoList' });
+    // Just after "read them all", a position counts in all of them, even with no answer heard before (after the welcome).
+    const readWhole = listReadWhole(turn.said);
+    const list = listAround(content, readWhole ?? at?.id ?? '');
+    if (!list) return turn.say({ say: 'prompt', key: 'chooseNoList' });
     // After a group, a position within it; after an item, within the whole list. A position beyond the group
     // ("number five" after the first three) can only mean the whole list.
-    const group = list.id === at.id ? groupOf(list, at.step) : list.items;
+    const group = !readWhole && at && list.id === at.id ? groupOf(list, at.step) : list.items;
     const position = resolvedId(getSlot(input.requestEnvelope, 'position'));
     const index = position === 'last' ? group.length - 1 : Number(position) - 1;
     const choices = index >= group.length ? list.items : group;

@@ -34,8 +34,10 @@ export const PaceHandler: SkillHandler = {
     const turn = turnFor(input);
     const confirm = change.atLimit && turn.pace === change.atLimit.pace ? change.atLimit.say : change.done;
     turn.setPace(change.next(turn.pace), { absolute: change.absolute });
-    // "Yes" replays the last answer at the new pace, where its rules say so (not the welcome or the help).
-    const again = turn.said && rulesOf(turn.said).replayedOnPace ? turn.said : undefined;
-    return turn.say({ say: 'paceChanged', confirm, again });
+    // The last place's rules say whether it is said again at the new pace at once (the safety screens: the number
+    // first, no confirmation before it), offered for a "yes" (answers), or neither (the welcome, the help).
+    const replay = turn.said ? rulesOf(turn.said).replayedOnPace : false;
+    if (turn.said && replay === 'at once') return turn.play(turn.said, { remember: false });
+    return turn.say({ say: 'paceChanged', confirm, again: replay === 'offered' ? turn.said : undefined });
   },
 };

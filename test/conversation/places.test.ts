@@ -36,12 +36,12 @@ describe('the same place', () => {
 describe('the screens\u2019 rules', () => {
   it('only content answers are remembered by "go back", and they carry the disclaimer once and a new listener\u2019s review note', () => {
     expect(rulesOf(startOf('symptoms'))).toBe(ENTRY_RULES);
-    expect(ENTRY_RULES).toMatchObject({ disclaimer: 'once', remembered: true, carriesReviewNote: true, replayedOnPace: true, keepsOffer: false });
+    expect(ENTRY_RULES).toMatchObject({ disclaimer: 'once', remembered: true, carriesReviewNote: true, replayedOnPace: 'offered', keepsOffer: false });
     for (const rules of Object.values(SCREENS)) expect(rules).toMatchObject({ remembered: false, carriesReviewNote: false });
   });
 
   it('the safety screens are said alone, without the disclaimer, and a change of pace offers them again', () => {
-    for (const name of ['emergency', 'crisis'] as const) expect(rulesOf(screen(name))).toMatchObject({ disclaimer: 'never', replayedOnPace: true, keepsOffer: false });
+    for (const name of ['emergency', 'crisis'] as const) expect(rulesOf(screen(name))).toMatchObject({ disclaimer: 'never', replayedOnPace: 'at once', keepsOffer: false });
   });
 
   it('Help says the disclaimer itself and keeps the question asked before it; the welcome and Help are not replayed after a pace change', () => {
