@@ -137,8 +137,14 @@ export class Turn {
     delete this.#state.at;
   }
 
-  /** The answer before the last one, taken off the history, if there is one. */
+  /**
+   * Where "go back" goes: the last content answer if something else has been said since (Help, the emergency or the
+   * crisis answer, a whole list): that answer is what the listener heard before it. Otherwise the answer before the
+   * last one, taken off the history, if there is one.
+   */
   goBack(): EntryPlace | undefined {
+    const { at, said } = this.#state;
+    if (at && said && !samePlace(at, said)) return { id: at.id, step: at.step };
     const before = this.#state.back.pop();
     return before && { id: before.id, step: before.step };
   }
