@@ -145,6 +145,15 @@ describe('normalise', () => {
     expect(normalise("he's in agony")).toBe('he is in agony');
   });
 
+  // Found by trying the skill as a new user: "should I call 999", typed, was not understood, though "nine nine nine"
+  // was. Samples are written in words; a typed number is read as it would be said.
+  it('reads a typed number as said: a phone number digit by digit, a small number as a word, an ordinal as it is', () => {
+    expect(normalise('should I call 999')).toBe('should i call nine nine nine');
+    expect(normalise('is 111 or 000 free')).toBe('is one one one or zero zero zero free');
+    expect(normalise('number 12, or 5')).toBe('number twelve or five');
+    expect(normalise('the 8th one')).toBe('the 8th one');
+  });
+
   it('joins a spelled-out initialism and leaves the words "a" and "I" alone', () => {
     expect(normalise('an M. R. I. or a C T scan, I think')).toBe('an mri or a ct scan i think');
   });

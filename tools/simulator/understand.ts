@@ -131,14 +131,33 @@ const BARE_CONTRACTIONS: Record<string, string> = {
   youre: 'you are',
 };
 
+const DIGIT_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+const TEENS = ['ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+
 /**
- * Lower case, contractions expanded, punctuation gone, hyphens as spaces ("x-ray" → "x ray"), and initialisms
+ * A number typed in digits, as it is said: samples are written in words (Alexa's rule), so "999" is "nine nine nine".
+ * Three digits or more are a phone number, said digit by digit ("111", "000", "14416"); one or two are a count or a
+ * place ("number 12" is "number twelve").
+ */
+function numberAsSaid(digits: string): string {
+  if (digits.length > 2) return [...digits].map((d) => DIGIT_WORDS[Number(d)]).join(' ');
+  const n = Number(digits);
+  if (n < 10) return DIGIT_WORDS[n];
+  if (n < 20) return TEENS[n - 10];
+  return n % 10 ? `${TENS[Math.floor(n / 10)]} ${DIGIT_WORDS[n % 10]}` : TENS[n / 10];
+}
+
+/**
+ * Lower case, contractions expanded, punctuation gone, hyphens as spaces ("x-ray" → "x ray"), numbers in digits as
+ * said ("999" → "nine nine nine"; an ordinal such as "8th" stays, as the slot values have it), and initialisms
  * spelled as letters joined ("M. R. I." and "m r i" → "mri"). "'s" after a name is kept apart ("mum's" →
  * "mum s"), since it may be "is", "has" or a possessive.
  */
 export function normalise(text: string): string {
   let s = ` ${text.toLowerCase().replace(/[’‘]/g, "'")} `;
   s = s.replace(/[^a-z0-9' ]+/g, ' ');
+  s = s.replace(/\b\d+\b/g, numberAsSaid);
   // "'s" before a past participle is "has": "he's just keeled over", "she's fallen". Elsewhere it is "is".
   s = s.replace(/\b(he|she|it|that|there|who)'s (?=(?:just |already |never |suddenly )?(?:been|got|gone|had|fallen|done|taken|lost|broken|keeled|stopped|started)\b)/g, '$1 has ');
   s = s.replace(/[a-z]+'[a-z]+/g, (w) => CONTRACTIONS[w] ?? w.replace(/n't$/, ' not').replace(/'(ve|ll|d|re|m)$/, ' $1').replace(/'s$/, ' s'));
