@@ -146,6 +146,7 @@ export const UI_KEYS = [
   'chooseNoList',
   'chooseNoSuchItem',
   'chooseWhich',
+  'fallbackAfterCrisis',
   'fallbackGeneral',
   'fallbackList',
   'fallbackQuestion',

@@ -13,7 +13,7 @@ import { fromListener, joinSpoken, lengthOf, secondsOf, silence, type Spoken } f
 import { kept } from '../util/kept';
 import type { Voice } from '../speech/voice';
 import { type EntryPlace, exampleItem, groupOf, isEntry, type Place, runEnd, startOf, stepsOf } from './place';
-import { renderScreen } from './screens';
+import { renderScreen, screen } from './screens';
 
 export interface Rendered {
   reply: AskReply;
@@ -65,6 +65,7 @@ export type Notice =
   | { say: 'nothingBefore'; explained: boolean }
   /** "The fifth one" when there are fewer. */
   | { say: 'noSuchItem'; choices: readonly string[]; unheard?: boolean }
+  | { say: 'misheardAfterCrisis' }
   /** A pace change, confirmed (at the new pace), offering to say `again` at it. */
   | { say: 'paceChanged'; confirm: PaceKey; again?: Place };
 
@@ -257,6 +258,8 @@ export function createRenderer(content: AnswerContent, voice: Voice): Renderer {
         const speech = list && list.id !== content.menu ? voice.ui('fallbackList', { name: nameOf(list.id), example: nameOf(exampleItem(list, step)) }) : voice.ui('fallbackGeneral');
         return { reply: { kind: 'ask', speech, question: voice.ui('fallbackQuestion'), reprompt: voice.ui('genericReprompt') } };
       }
+      case 'misheardAfterCrisis':
+        return { reply: { kind: 'ask', speech: voice.ui('fallbackAfterCrisis'), question: voice.ui('crisisQuestion'), reprompt: voice.ui('crisisReprompt') }, offer: screen('crisis') };
       case 'offerTopics':
         return { reply: { kind: 'ask', speech: joinSpoken(), question: voice.ui('fallbackOfferTopics'), reprompt: voice.ui('offerReprompt', { name: nameOf(content.menu) }) }, offer: topicsOffer() };
       case 'nothingBefore':

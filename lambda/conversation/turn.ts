@@ -27,7 +27,7 @@ export interface PlayOptions {
 }
 
 /** Notices that answer a misunderstanding: the count of misses goes on. Every other reply starts it again. */
-const MISUNDERSTANDINGS: ReadonlySet<Notice['say']> = new Set(['misheard', 'offerTopics']);
+const MISUNDERSTANDINGS: ReadonlySet<Notice['say']> = new Set(['misheard', 'misheardAfterCrisis', 'offerTopics']);
 
 const BEFORE_QUESTION = silence(BEFORE_QUESTION_MS);
 
