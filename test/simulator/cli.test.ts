@@ -40,6 +40,23 @@ describe('npm start -- --json', () => {
     expect(Object.keys(turns[0]).sort()).toEqual(['card', 'endSession', 'heard', 'reprompt', 'request', 'ssml', 'text']);
   }, 60_000);
 
+  // Issue 13 asks for it, and a new user looking for it found it missing: the session could declare a screen, the
+  // command could not.
+  it('with --screen sends a device with a screen and shows the RenderDocument directive; what is said is the same', () => {
+    const says = ['--say', 'what tests might I have', '--say', 'the second one'];
+    const onScreen = run(['--json', '--screen', ...says]);
+    expect(onScreen.code).toBe(0);
+    const shown = parse(onScreen.lines);
+    const spoken = parse(run(['--json', ...says]).lines);
+    expect(shown.map((t) => t.directive?.type)).toEqual(['Alexa.Presentation.APL.RenderDocument', 'Alexa.Presentation.APL.RenderDocument']);
+    expect(shown[0].screen?.title).toBe(content.entries.tests.title);
+    expect(spoken.map((t) => [t.directive, t.screen])).toEqual([
+      [undefined, undefined],
+      [undefined, undefined],
+    ]);
+    expect(shown.map((t) => t.ssml)).toEqual(spoken.map((t) => t.ssml));
+  });
+
   it('keeps standard output to turns even when the skill is asked to log (LOG_LEVEL=info)', () => {
     const { code, lines } = run(['--json', '--say', 'what is myeloma', '--say', 'stop'], { env: { LOG_LEVEL: 'info' } });
     expect(code).toBe(0);

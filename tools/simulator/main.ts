@@ -10,6 +10,7 @@
  *                                               (SIMULATOR_SPEECH_PROGRAM=/path/to/espeak-ng: another espeak-ng than the PATH's)
  *   npm start -- --user someone-else            another Alexa user id
  *   npm start -- --locale en-GB                 pick an interaction model
+ *   npm start -- --screen                       a device with a screen (APL): --json shows the RenderDocument directive
  *   npm start -- --store memory                 remember preferences only for this run (default: .simulator/preferences.json; or none)
  *   npm start --silent -- --json --say "what is myeloma" --say "yes"   one JSON line per turn (for scripts and
  *                                               tests; --silent keeps npm's "> start" banner off standard output)
@@ -24,7 +25,7 @@ import { createSpeaker } from './speak';
 // The skill logs a JSON line per request for CloudWatch; in the terminal that is noise unless asked for.
 process.env.LOG_LEVEL ??= 'silent';
 
-const USAGE = `Usage: npm start -- [--json] [--say "<words>"]... [--ssml] [--speak | --speak-to <file.wav>] [--user <id>] [--locale <locale>] [--store <file>|memory|none]`;
+const USAGE = `Usage: npm start -- [--json] [--say "<words>"]... [--ssml] [--speak | --speak-to <file.wav>] [--user <id>] [--locale <locale>] [--screen] [--store <file>|memory|none]`;
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -36,6 +37,7 @@ async function main(): Promise<number> {
       'speak-to': { type: 'string' },
       user: { type: 'string', default: DEFAULT_USER },
       locale: { type: 'string', default: 'en-GB' },
+      screen: { type: 'boolean', default: false },
       store: { type: 'string', default: DEFAULT_STORE },
       help: { type: 'boolean', default: false },
     },
@@ -51,7 +53,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const { model, understander } = await understandingFor(values.locale);
-  const session = new SimulatedSession(localSkill(values.store), model, understander, { userId: values.user, locale: values.locale });
+  const session = new SimulatedSession(localSkill(values.store), model, understander, { userId: values.user, locale: values.locale, screen: values.screen });
 
   // SIMULATOR_SPEECH_PROGRAM names the espeak-ng to run (tests point it at a stand-in, or at nothing).
   const speaker = values.speak || values['speak-to'] ? createSpeaker({ toFile: values['speak-to'], program: process.env.SIMULATOR_SPEECH_PROGRAM, locale: values.locale }) : undefined;
@@ -100,6 +102,7 @@ function printTurn(turn: TurnResult, options: { ssml: boolean }): void {
   if (options.ssml && turn.ssml) console.log(`  SSML: ${turn.ssml}`);
   if (turn.reprompt) console.log(`  (if you say nothing: ${turn.reprompt})`);
   if (turn.card) console.log(`  [card in the Alexa app: ${turn.card.title}]`);
+  if (turn.screen) console.log(`  [on the screen: ${turn.screen.title}]`);
   if (turn.endSession) console.log('  (session ended)');
 }
 

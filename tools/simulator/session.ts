@@ -21,8 +21,10 @@ export interface TurnResult {
   reprompt: string | null;
   card: { title: string; text: string } | null;
   endSession: boolean;
-  /** What a screen device shows (the RenderDocument's datasource); only on a screen device, so absent from `npm start`'s turns. */
+  /** What a screen device shows (the RenderDocument's datasource); only on a screen device (`npm start -- --screen`). */
   screen?: DisplayData;
+  /** The RenderDocument directive as the skill sent it, on a screen device. */
+  directive?: interfaces.alexa.presentation.apl.RenderDocumentDirective;
 }
 
 export interface SessionOptions {
@@ -145,6 +147,7 @@ export class SimulatedSession {
     const render = (r.directives ?? []).find((d): d is interfaces.alexa.presentation.apl.RenderDocumentDirective => d.type === 'Alexa.Presentation.APL.RenderDocument');
     const guide = (render?.datasources as { guide?: DisplayData } | undefined)?.guide;
     if (guide) turn.screen = guide;
+    if (render) turn.directive = render;
     return turn;
   }
 }
