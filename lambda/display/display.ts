@@ -9,6 +9,7 @@ import { getSupportedInterfaces } from '../request/ask-sdk';
 import type { interfaces, RequestEnvelope } from 'ask-sdk-model';
 import type { AnswerContent, AnswerList } from '../content/types';
 import { isEntry, type Place } from '../conversation/place';
+import { listReadWhole } from '../conversation/screens';
 import type { Reply } from '../speech/reply';
 import { textOf } from '../speech/ssml';
 import type { Spoken } from '../speech/spoken';
@@ -61,7 +62,7 @@ export function hasDisplay(envelope: RequestEnvelope): boolean {
 /** The list whose items a place shows as buttons: the list being read, or every name of it ("read them all"). */
 export function listShown(content: AnswerContent, place: Place | undefined): AnswerList | undefined {
   if (!place) return undefined;
-  const id = isEntry(place) ? place.id : place.screen === 'all' ? place.list : undefined;
+  const id = isEntry(place) ? place.id : listReadWhole(place);
   const entry = id !== undefined && Object.hasOwn(content.entries, id) ? content.entries[id] : undefined;
   return entry?.kind === 'list' ? entry : undefined;
 }
