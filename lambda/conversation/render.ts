@@ -65,6 +65,7 @@ export type Notice =
   | { say: 'nothingBefore'; explained: boolean }
   /** "The fifth one" when there are fewer. */
   | { say: 'noSuchItem'; choices: readonly string[]; unheard?: boolean }
+  /** Not understood just after the crisis answer: its number offered again (conversation/screens.ts says when). */
   | { say: 'misheardAfterCrisis' }
   /** A pace change, confirmed (at the new pace), offering to say `again` at it. */
   | { say: 'paceChanged'; confirm: PaceKey; again?: Place };

@@ -50,6 +50,11 @@ export interface PlaceRules {
   replayedOnPace: 'offered' | 'at once' | false;
   /** A new listener's note of the review date may come with it (content answers only). */
   carriesReviewNote: boolean;
+  /**
+   * A misunderstanding just after it offers it again, however often (the crisis answer: its number), instead of the
+   * hint of what can be asked and, in time, the topics.
+   */
+  misheardOffersItAgain: boolean;
 }
 
 interface Screen<P extends ScreenPlace> extends PlaceRules {
@@ -64,14 +69,14 @@ interface Screen<P extends ScreenPlace> extends PlaceRules {
 type ScreenTable = { readonly [S in ScreenName]: Screen<Extract<ScreenPlace, { screen: S }>> };
 
 /** Content answers: a topic or a list. */
-export const ENTRY_RULES: PlaceRules = { disclaimer: 'once', remembered: true, keepsOffer: false, replayedOnPace: 'offered', carriesReviewNote: true };
+export const ENTRY_RULES: PlaceRules = { disclaimer: 'once', remembered: true, keepsOffer: false, replayedOnPace: 'offered', carriesReviewNote: true, misheardOffersItAgain: false };
 
 /** After the emergency advice, what the page says about managing symptoms is offered: pain is the commonest. */
 const AFTER_EMERGENCY = 'symptom-relief';
 const never = () => false;
 
 /** The safety screens (emergency, crisis): said alone, the number first, nothing before it; a new pace says them again at once. */
-const SAFETY = { disclaimer: 'never', remembered: false, keepsOffer: false, replayedOnPace: 'at once', carriesReviewNote: false, saysReviewDate: never } as const;
+const SAFETY = { disclaimer: 'never', remembered: false, keepsOffer: false, replayedOnPace: 'at once', carriesReviewNote: false, misheardOffersItAgain: false, saysReviewDate: never } as const;
 
 export const SCREENS: ScreenTable = {
   welcome: {
@@ -81,6 +86,7 @@ export const SCREENS: ScreenTable = {
     // A pace change after the welcome just confirms: there is no answer to say again.
     replayedOnPace: false,
     carriesReviewNote: false,
+    misheardOffersItAgain: false,
     // The long welcome names the review date; a returning listener has heard it.
     saysReviewDate: (place) => !place.returning,
     read: (raw) => (typeof raw.returning === 'boolean' ? { screen: 'welcome', returning: raw.returning } : undefined),
@@ -95,6 +101,7 @@ export const SCREENS: ScreenTable = {
     keepsOffer: true,
     replayedOnPace: false,
     carriesReviewNote: false,
+    misheardOffersItAgain: false,
     saysReviewDate: never,
     read: () => ({ screen: 'help' }),
     render: (_place, kit) => renderHelp(kit),
@@ -116,6 +123,7 @@ export const SCREENS: ScreenTable = {
   },
   crisis: {
     ...SAFETY,
+    misheardOffersItAgain: true,
     read: () => ({ screen: 'crisis' }),
     // No offer of symptom management here: "yes" says the numbers again.
     render: (_place, { voice }) => ({
@@ -137,6 +145,7 @@ export const SCREENS: ScreenTable = {
     keepsOffer: false,
     replayedOnPace: 'offered',
     carriesReviewNote: false,
+    misheardOffersItAgain: false,
     saysReviewDate: never,
     // One turn, or two when a long list at a slow pace would not fit in one: `from` is the first name said.
     read: (raw, content) => {

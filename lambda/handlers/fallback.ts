@@ -4,6 +4,7 @@
  * third reads it.
  */
 import { listAround, startOf } from '../conversation/place';
+import { rulesOf } from '../conversation/screens';
 import { content, turnFor } from '../conversation/turn-for';
 import { intentNameOf } from '../request/facts';
 import type { SkillHandler } from '../request/handler';
@@ -16,8 +17,8 @@ export const FallbackHandler: SkillHandler = {
   handle: (input) => {
     const turn = turnFor(input);
     const misses = turn.miss();
-    // Just after the crisis answer, the number is offered again, however often: never a menu of symptoms or topics.
-    if (turn.said?.screen === 'crisis') return turn.say({ say: 'misheardAfterCrisis' });
+    // Where the last place's rules say so (the crisis answer), it is offered again: never a menu of symptoms or topics.
+    if (turn.said && rulesOf(turn.said).misheardOffersItAgain) return turn.say({ say: 'misheardAfterCrisis' });
     // Third time: stop apologising and read the topics, which is what the offer was for.
     if (misses > MISSES_BEFORE_TOPICS) return turn.play(startOf(content.menu));
     if (misses === MISSES_BEFORE_TOPICS) return turn.say({ say: 'offerTopics' });

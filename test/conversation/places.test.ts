@@ -41,7 +41,7 @@ describe('the screens\u2019 rules', () => {
   });
 
   it('the safety screens are said alone, without the disclaimer, and a change of pace offers them again', () => {
-    for (const name of ['emergency', 'crisis'] as const) expect(rulesOf(screen(name))).toMatchObject({ disclaimer: 'never', replayedOnPace: 'at once', keepsOffer: false });
+    for (const name of ['emergency', 'crisis'] as const) expect(rulesOf(screen(name))).toMatchObject({ disclaimer: 'never', replayedOnPace: 'at once', keepsOffer: false, misheardOffersItAgain: name === 'crisis' });
   });
 
   it('Help says the disclaimer itself and keeps the question asked before it; the welcome and Help are not replayed after a pace change', () => {
