@@ -14,7 +14,7 @@ export const CORPUS_DIR = path.resolve(__dirname, '../../test/nlu');
  * times while tuning. The second round (`-2`) was written blind, by a writer who never saw the model or the first
  * round: its tuning half was used like the first's, its held-out half was measured once before and once after.
  */
-export const HALVES = ['tuning', 'held-out', 'tuning-2', 'held-out-2', 'tuning-safety', 'tuning-3'] as const;
+export const HALVES = ['tuning', 'held-out', 'tuning-2', 'held-out-2', 'tuning-safety', 'tuning-3', 'tuning-5'] as const;
 export type SharedHalf = (typeof HALVES)[number];
 /**
  * Each other locale has its own phrasings, in its own words (test/nlu/locales/<locale>.yaml), written blind by a
@@ -22,15 +22,16 @@ export type SharedHalf = (typeof HALVES)[number];
  */
 export type LocaleHalf = `${string}-${string} ${'tuning' | 'held-out' | ExtraTuning}`;
 export type Half = SharedHalf | LocaleHalf;
-export const isTuning = (half: Half) => half.startsWith('tuning') || / tuning(-[a-z]+)?$/.test(half);
+export const isTuning = (half: Half) => half.startsWith('tuning') || / tuning(-[a-z0-9]+)?$/.test(half);
 export const LOCALE_CORPUS_DIR = path.join(CORPUS_DIR, 'locales');
 export const localeHalves = (locale: string): LocaleHalf[] => [`${locale} tuning`, `${locale} held-out`] as LocaleHalf[];
 /**
  * Later blind rounds of tuning phrasings, each file holding several locales' (a `locale` field): tuning-extra.yaml
  * (Indian English above all, and crises and emergencies for the other locales) and tuning-crisis.yaml (crises and
- * emergencies in all five). Read to find general patterns the model lacks, like the tuning halves: "en-IN tuning-extra".
+ * emergencies in all five), tuning-emergency.yaml, tuning-local.yaml, and tuning-5.yaml (Canadian and Indian
+ * English, the fifth blind round). Read to find general patterns the model lacks, like the tuning halves: "en-IN tuning-extra".
  */
-export const EXTRA_TUNINGS = ['tuning-extra', 'tuning-crisis', 'tuning-emergency', 'tuning-local'] as const;
+export const EXTRA_TUNINGS = ['tuning-extra', 'tuning-crisis', 'tuning-emergency', 'tuning-local', 'tuning-5'] as const;
 export type ExtraTuning = (typeof EXTRA_TUNINGS)[number];
 /** The locales with a corpus of their own. */
 export const corpusLocales = () =>
@@ -54,7 +55,7 @@ export type Phrasing = z.infer<typeof phrasing>;
 const localePhrasing = phrasing.extend({ half: z.enum(['tuning', 'held-out']) }).strict();
 
 export function readCorpus(half: Half): Phrasing[] {
-  const extra = /^([a-z]{2}-[A-Z]{2}) (tuning-[a-z]+)$/.exec(half);
+  const extra = /^([a-z]{2}-[A-Z]{2}) (tuning-[a-z0-9]+)$/.exec(half);
   if (extra) {
     const file = path.join(LOCALE_CORPUS_DIR, `${extra[2]}.yaml`);
     return readYamlFile(z.array(phrasing.extend({ locale: z.string() }).strict()), file).filter((p) => p.locale === extra[1]).map(({ locale: _locale, ...rest }) => rest);
