@@ -16,7 +16,10 @@ const FLOORS: Record<(typeof HELD_OUT_HALVES)[number], { questions: number; atLe
   'held-out': { questions: 81, atLeast: 70 },
   // 78 until the safety patterns of the blind safety round moved one question's understanding (see test/nlu); 80 until
   // "which cancers spread to bone" moved from the unknown-primary samples to the causes (whose answer says any type can).
-  'held-out-2': { questions: 109, atLeast: 83 },
+  // 82 since the simulator learned everyday out-of-domain requests ("what day is it") as not understood, chosen on the
+  // tuning sets (three more understood, none lost) and measured here after: one question here moved; the NLU's
+  // held-out halves gained two phrasings in en-GB and one in en-CA. Reported as measured, not tuned back.
+  'held-out-2': { questions: 109, atLeast: 82 },
 };
 
 const measured = new Map<string, PointOutcome[]>();

@@ -4,7 +4,8 @@
  * emergency and crisis phrasing understood. Where a figure does not reach its goal yet, its floor here is what it
  * reaches today, to catch any step back: the goal is in the test's name.
  */
-import { corpusLocales, type Half, HALVES, localeHalves, readCorpus } from '../../tools/nlu/corpus';
+import { corpusLocales, EXTRA_TUNINGS, type Half, HALVES, localeHalves, readCorpus } from '../../tools/nlu/corpus';
+import { OUT_OF_DOMAIN } from '../../tools/simulator/out-of-domain';
 import { evaluate, type Evaluation, percent } from '../../tools/nlu/evaluate';
 import { normalise } from '../../tools/simulator/understand';
 import { loadInteractionModel } from '../../tools/simulator/interaction-model';
@@ -141,6 +142,11 @@ describe('the paraphrase corpus', () => {
     const said = corpus.map((p) => normalise(p.say));
     expect(said.filter((s, i) => said.indexOf(s) !== i)).toEqual([]);
   });
+
+  it("takes none of the simulator's out-of-domain requests (its \"None\" intent) from any phrasing of any locale", () => {
+    const everywhere = new Set([...corpus, ...corpusLocales().flatMap((locale) => [...localeHalves(locale), ...EXTRA_TUNINGS.map((t) => `${locale} ${t}` as Half)].flatMap((h) => readCorpus(h)))].map((p) => normalise(p.say)));
+    expect(OUT_OF_DOMAIN.filter((request) => everywhere.has(normalise(request)))).toEqual([]);
+  });
 });
 
 /**
@@ -198,7 +204,8 @@ describe.each(FLOORS)('understanding $name', ({ half, simulator, independent, em
 // en-AU from 94.1 % to 97.1 %; en-US stayed at 97.1 %, its one crisis miss gone since the locales' crisis rounds.
 const LOCALE_FLOORS = [
   { locale: 'en-US', simulator: 90, independent: 96.9, emergenciesMissed: 0, crisesMissed: 0 },
-  { locale: 'en-CA', simulator: 88.2, independent: 90.9, emergenciesMissed: 0, crisesMissed: 0 },
+  // en-CA reached the goal (91.2 %) when the simulator learned everyday out-of-domain requests as not understood.
+  { locale: 'en-CA', simulator: 90, independent: 90.9, emergenciesMissed: 0, crisesMissed: 0 },
   // en-AU's simulator floor is the goal, which it reaches: 97.1 % (33 of 34) until the causes took "which cancers spread
   // to bone" (chosen on the tuning sets; en-GB's halves and the point-first half gained four), then 94.1 %.
   { locale: 'en-AU', simulator: 90, independent: 90.9, emergenciesMissed: 0, crisesMissed: 0 },

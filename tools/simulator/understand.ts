@@ -10,7 +10,8 @@
  *     entity extraction, and entity resolution gives Alexa's ER_SUCCESS_MATCH with the value's id;
  *  3. NLP.js's neural classifier (@nlpjs/nlp, English stemmer from @nlpjs/lang-en), trained on a share of each
  *     intent's samples, and the nearest of all the samples (nearest-sample.ts), blended, pick the intent;
- *  4. below a calibrated score, or with no word any sample uses, the request is AMAZON.FallbackIntent;
+ *  4. below a calibrated score, with no word any sample uses, or when it is most like an everyday request for
+ *     something else (out-of-domain.ts, the classifier's "None"), the request is AMAZON.FallbackIntent;
  *  5. a slot sample's carrier phrase said around up to two words no sample uses ("tell me about magic beans")
  *     gives that intent with the words as an unresolved value (ER_SUCCESS_NO_MATCH), as Alexa does.
  */
@@ -18,6 +19,7 @@ import v8 from 'node:v8';
 import type { HeardSlot } from './envelopes';
 import type { InteractionModel, ModelIntent } from './interaction-model';
 import { nearestSample } from './nearest-sample';
+import { OUT_OF_DOMAIN } from './out-of-domain';
 
 export type Understood =
   | { kind: 'intent'; intent: string; slots: HeardSlot[]; emptySlots: string[]; score: number }
@@ -339,6 +341,11 @@ export async function createUnderstander(model: InteractionModel, builtInPhrases
   for (const s of samples) {
     const words = withoutPeople(s.words);
     unique.set(`${s.intent.name}:${words.join(' ')}`, { words, intent: s.intent.name });
+  }
+  // What Alexa would send to AMAZON.FallbackIntent, as NLP.js's "None" (out-of-domain.ts).
+  for (const request of OUT_OF_DOMAIN) {
+    const words = withoutPeople(findSlots(normalise(request).split(' ')).words);
+    unique.set(`None:${words.join(' ')}`, { words, intent: 'None' });
   }
   const classifier = await trainClassifier(trainingSet([...unique.values()], SAMPLES_PER_INTENT, stem).map((d) => ({ text: withModifierPairs(d.words).join(' '), intent: d.intent })));
   // Every sample, not only the classifier's share of them (nearest-sample.ts), with the features the classifier sees.
