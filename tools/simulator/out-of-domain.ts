@@ -11,6 +11,8 @@ export const OUT_OF_DOMAIN: readonly string[] = [
   'which day is it today',
   "today's date",
   'what month is it',
+  'which week of the year is it',
+  'is it the weekend yet',
   'weather forecast for the weekend',
   'is it going to rain today',
   'how cold is it outside',
