@@ -13,7 +13,7 @@ const model = loadInteractionModel('en-GB');
  * writer who never saw the skill, its content or results, and first measured at 75 of 109 before any change after it.
  */
 const FLOORS: Record<(typeof HELD_OUT_HALVES)[number], { questions: number; atLeast: number }> = {
-  'held-out': { questions: 81, atLeast: 70 },
+  'held-out': { questions: 81, atLeast: 71 },
   // 78 until the safety patterns of the blind safety round moved one question's understanding (see test/nlu); 80 until
   // "which cancers spread to bone" moved from the unknown-primary samples to the causes (whose answer says any type can).
   // 82 since the simulator learned everyday out-of-domain requests ("what day is it") as not understood, chosen on the
