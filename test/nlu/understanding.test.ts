@@ -13,10 +13,11 @@ import { loadInteractionModel } from '../../tools/simulator/interaction-model';
 const model = loadInteractionModel('en-GB');
 let heldOut: Evaluation;
 let blind: Evaluation;
+let heldOutThird: Evaluation;
 /** What the missed phrasings of an intent became (never the phrasings themselves: the half stays unread). */
 const missedOf = (half: Evaluation, intent: string) => half.simulator.outcomes.filter((o) => o.phrasing.intent === intent && !o.ok).map((o) => `→ ${o.got}`);
 beforeAll(async () => {
-  [heldOut, blind] = await evaluate(model, ['held-out', 'held-out-2']);
+  [heldOut, blind, heldOutThird] = await evaluate(model, ['held-out', 'held-out-2', 'held-out-3']);
 });
 
 describe('the blind safety tuning set (tuning-safety.yaml)', () => {
@@ -171,6 +172,10 @@ const FLOORS = [
   // General patterns for the fifth blind round's misses then left the blind half missing no emergency (94.1 % since the
   // classifier's training was cut back to keep start-up under a second).
   { name: "the blind second round's held-out half", half: () => blind, simulator: 90, independent: 87.5, emergenciesMissed: 0 },
+  // A third held-out set (held-out-3.yaml), written blind at the end of the session that added the nearest sample and
+  // never read: 95.3 % (142 of 149) on the code at that session's start, 97.3 % after, every emergency and crisis both
+  // times; the independent classifier 91.0 % and 93.1 %.
+  { name: 'the blind third held-out set', half: () => heldOutThird, simulator: 90, independent: 90, emergenciesMissed: 0 },
 ];
 
 describe.each(FLOORS)('understanding $name', ({ half, simulator, independent, emergenciesMissed }) => {

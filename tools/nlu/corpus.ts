@@ -14,7 +14,7 @@ export const CORPUS_DIR = path.resolve(__dirname, '../../test/nlu');
  * times while tuning. The second round (`-2`) was written blind, by a writer who never saw the model or the first
  * round: its tuning half was used like the first's, its held-out half was measured once before and once after.
  */
-export const HALVES = ['tuning', 'held-out', 'tuning-2', 'held-out-2', 'tuning-safety', 'tuning-3', 'tuning-5'] as const;
+export const HALVES = ['tuning', 'held-out', 'tuning-2', 'held-out-2', 'tuning-safety', 'tuning-3', 'tuning-5', 'held-out-3'] as const;
 export type SharedHalf = (typeof HALVES)[number];
 /**
  * Each other locale has its own phrasings, in its own words (test/nlu/locales/<locale>.yaml), written blind by a
