@@ -18,6 +18,7 @@ export function lintProjectModels(): { locale: string; problems: LintProblem[] }
       locale,
       manifest,
       keptApart: readModelSource(locale).keptApart.map((k) => k.samples),
+      thirdPersons: readModelSource(locale).persons.slice(1).map((p) => p.I),
       builtInPhrases: Object.values(BUILT_IN_PHRASES).flat(),
     }),
   }));

@@ -361,6 +361,28 @@ describe('near-conflict', () => {
   });
 });
 
+describe('agreement', () => {
+  const thirdPersons = ['she', 'he', 'my mum'];
+  const withSamples = (samples: string[]) => modelOf([{ name: 'EmergencyIntent', samples }]);
+
+  it.each([
+    ['why do she need a scan', '"do she"'],
+    ['my mum have had a fall', '"my mum have"'],
+    ['what should he do if he get symptoms', '"if he get"'],
+    ['I has just keeled over', '"I has"'],
+    ['I told me I can\'t feel my legs', '"I told me"'],
+  ])('names "%s", which says %s', (sample, said) => {
+    expect(found('agreement', withSamples([sample]), { thirdPersons })).toEqual([expect.stringContaining(said)]);
+  });
+
+  it.each(['why does she need a scan', 'my mum has had a fall', 'can he have a scan', 'does my mum have to fast', 'what do I do she won\'t wake up', 'she told me she can\'t feel her legs', 'I have had a fall'])(
+    'lets "%s" be',
+    (sample) => {
+      expect(found('agreement', withSamples([sample]), { thirdPersons })).toEqual([]);
+    },
+  );
+});
+
 describe('limits', () => {
   const intents = [{ name: 'TestDetailIntent', slots: { test: 'TestType' }, samples: ['what is a {test}'] }];
 

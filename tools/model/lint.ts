@@ -32,6 +32,11 @@ export interface LintOptions {
   keptApart?: [string, string][];
   /** Phrases Alexa's built-in intents own; a custom sample equal to one is a problem. */
   builtInPhrases?: string[];
+  /**
+   * The people a sample may be said about other than the listener ("she", "my mum"): a verb after one of them must
+   * agree with it ("does she", "she has"), as the source's person forms make it ("<do I>", "<I have>", "<I> feel<s>").
+   */
+  thirdPersons?: string[];
   /** A custom intent needs a sample of at most this many words (a slot counts as one). */
   shortFormWords?: number;
   /** Initialisms that must never be written as a lower-case word ("ct" for CT). */
@@ -384,6 +389,36 @@ function lintMinSamples(model: Model, minSamples: number): LintProblem[] {
 }
 
 // ---------------------------------------------------------------------------
+// agreement — ours: a template said about someone else must still be English ("does she need", not "do she need";
+// "she has had a fall", not "she have had a fall"). Speech recognition transcribes what people say, and nobody says
+// the broken form, so such a sample teaches nothing and reads as careless to whoever reviews the model.
+// ---------------------------------------------------------------------------
+
+/** Words after which a bare verb is right ("can she have", "did he feel", "to have", "let her go"). */
+const TAKES_A_BARE_VERB = new Set(['can', 'could', 'would', 'will', 'should', 'might', 'must', 'may', 'shall', 'does', 'did', 'to', 'let', 'make', 'help', 'recommend', 'ought', 'better', "can't", 'cannot', "won't", "doesn't", "didn't", "couldn't", "wouldn't", "shouldn't"]);
+const FIRST_PERSON_VERBS = ['have', "don't", 'think', 'feel', 'need', 'want', 'get', 'go', 'know', 'keep', 'cope', 'find'];
+
+function lintAgreement(model: Model, thirdPersons: string[]): LintProblem[] {
+  if (thirdPersons.length === 0) return [];
+  const person = `(?:${thirdPersons.map(escapeRegExp).join('|')})`;
+  // "what do I do she won't wake up" ends one clause with "do" and begins another: not a question form.
+  const doWithThirdPerson = new RegExp(`(?<!\\b(?:I|we) )\\b(?:do|don't) ${person}(?= |$)`, 'iu');
+  const firstPersonWithThirdPersonVerb = /\bI (?:has|is|doesn't|does|needs|feels|thinks|keeps|gets|goes|wants|says|told me)\b/u;
+  const bareVerb = new RegExp(`(?:^|(\\S+) )${person} (${FIRST_PERSON_VERBS.map(escapeRegExp).join('|')})(?= |$)`, 'giu');
+  const problems: LintProblem[] = [];
+  for (const intent of model.intents.filter((i) => i.custom)) {
+    for (const sample of intent.samples) {
+      const found =
+        doWithThirdPerson.exec(sample)?.[0] ??
+        firstPersonWithThirdPersonVerb.exec(sample)?.[0] ??
+        [...sample.matchAll(bareVerb)].find((m) => !TAKES_A_BARE_VERB.has((m[1] ?? '').toLowerCase()))?.[0];
+      if (found) problems.push({ rule: 'agreement', intent: intent.name, sample, message: `says "${found.trim()}": the verb does not agree with who it is about (write the template with a person form such as "<do I>", "<I have>" or "<I> feel<s>")` });
+    }
+  }
+  return problems;
+}
+
+// ---------------------------------------------------------------------------
 // example-phrase — "Understanding How Users Invoke Custom Skills": [wake word], [launch word] [invocation name]
 // [connecting word] [utterance]; "Functional Testing for a Custom Skill": example phrases are selected from the
 // sample utterances, and the first one includes the wake word and the invocation name.
@@ -607,6 +642,7 @@ export function lintModel(rawModel: unknown, options: LintOptions = {}): LintPro
     ...lintNearConflicts(entries, options.keptApart ?? []),
     ...lintKeptApart(entries, options.keptApart ?? []),
     ...lintLimits(model),
+    ...lintAgreement(model, options.thirdPersons ?? []),
   ];
   if (options.manifest !== undefined) problems.push(...lintExamplePhrases(model, examplePhrases(options.manifest, locale), locale));
   return problems;
