@@ -371,11 +371,29 @@ describe('agreement', () => {
     ['what should he do if he get symptoms', '"if he get"'],
     ['I has just keeled over', '"I has"'],
     ['I told me I can\'t feel my legs', '"I told me"'],
+    ['he am very nervous', '"he am"'],
+    ['her legs give way when she try to stand', '"when she try"'],
+    ['are my mum terminal', '"are my mum"'],
+    ['i has fallen', '"i has"'],
   ])('names "%s", which says %s', (sample, said) => {
     expect(found('agreement', withSamples([sample]), { thirdPersons })).toEqual([expect.stringContaining(said)]);
   });
 
-  it.each(['why does she need a scan', 'my mum has had a fall', 'can he have a scan', 'does my mum have to fast', 'what do I do she won\'t wake up', 'she told me she can\'t feel her legs', 'I have had a fall'])(
+  it.each([
+    'why does she need a scan',
+    'my mum has had a fall',
+    'can he have a scan',
+    'does my mum have to fast',
+    'what do I do she won\'t wake up',
+    'what to do he has collapsed',
+    'what should my mum do she is not breathing',
+    'do my mum and dad need tests',
+    'the tablets made my mum feel sick',
+    'I watched my mum go downhill',
+    'my mum and he have questions',
+    'she told me she can\'t feel her legs',
+    'I have had a fall',
+  ])(
     'lets "%s" be',
     (sample) => {
       expect(found('agreement', withSamples([sample]), { thirdPersons })).toEqual([]);

@@ -173,8 +173,8 @@ const FLOORS = [
   // classifier's training was cut back to keep start-up under a second).
   { name: "the blind second round's held-out half", half: () => blind, simulator: 90, independent: 87.5, emergenciesMissed: 0 },
   // A third held-out set (held-out-3.yaml), written blind at the end of the session that added the nearest sample and
-  // never read: 95.3 % (142 of 149) on the code at that session's start, 97.3 % after, every emergency and crisis both
-  // times; the independent classifier 91.0 % and 93.1 %.
+  // never read: 95.3 % (142 of 149) on the code at that session's start, 97.3 % after (98.0 % once the samples were
+  // made grammatical), every emergency and crisis each time; the independent classifier 91.0 % and 93.1 %.
   { name: 'the blind third held-out set', half: () => heldOutThird, simulator: 90, independent: 90, emergenciesMissed: 0 },
 ];
 
@@ -219,7 +219,9 @@ const LOCALE_FLOORS = [
   // en-IN reached the goal with the nearest sample (90.9 %), then went back one phrasing (87.9 %) when general patterns
   // for the fifth blind round's misses went into the model (chosen on the tuning sets: 16 more understood there, every
   // crisis and emergency kept; en-GB's blind half and en-CA's held-out half each gained one). Reported as measured.
-  { locale: 'en-IN', simulator: 87.8, independent: 90.6, emergenciesMissed: 1, crisesMissed: 1 },
+  // It won that phrasing back (90.9 %) when the model's samples were made grammatical and the classifier's training cut
+  // to 65 samples an intent (both chosen on the tuning sets).
+  { locale: 'en-IN', simulator: 90, independent: 90.6, emergenciesMissed: 1, crisesMissed: 1 },
 ];
 
 describe.each(LOCALE_FLOORS)('understanding $locale on its own held-out phrasings', ({ locale, simulator, independent, emergenciesMissed, crisesMissed }) => {

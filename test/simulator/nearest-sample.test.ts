@@ -18,9 +18,16 @@ describe('the nearest sample', () => {
     expect(scores.has('Symptoms')).toBe(false);
   });
 
-  it('weighs a rare word above a common one: "what" is in three samples, "symptom" in one', () => {
-    const scores = near(['what', 'symptom', 'leg']);
-    expect(scores.get('Symptoms')!).toBeGreaterThan(scores.get('AffectedBones')!);
+  it('weighs a rare word above a common one: of two samples as long, the one sharing the rarer word is nearer', () => {
+    // "what" is in three samples, "symptom" in one: without idf the two would tie.
+    const weighed = nearestSample([
+      { features: ['what', 'x'], intent: 'Common' },
+      { features: ['symptom', 'y'], intent: 'Rare' },
+      { features: ['what', 'z'], intent: 'Other' },
+      { features: ['what', 'w'], intent: 'Another' },
+    ]);
+    const scores = weighed(['what', 'symptom']);
+    expect(scores.get('Rare')!).toBeGreaterThan(scores.get('Common')!);
   });
 
   it('takes each intent at its closest sample, whatever its other samples', () => {

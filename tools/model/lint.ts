@@ -394,22 +394,35 @@ function lintMinSamples(model: Model, minSamples: number): LintProblem[] {
 // the broken form, so such a sample teaches nothing and reads as careless to whoever reviews the model.
 // ---------------------------------------------------------------------------
 
-/** Words after which a bare verb is right ("can she have", "did he feel", "to have", "let her go"). */
-const TAKES_A_BARE_VERB = new Set(['can', 'could', 'would', 'will', 'should', 'might', 'must', 'may', 'shall', 'does', 'did', 'to', 'let', 'make', 'help', 'recommend', 'ought', 'better', "can't", 'cannot', "won't", "doesn't", "didn't", "couldn't", "wouldn't", "shouldn't"]);
-const FIRST_PERSON_VERBS = ['have', "don't", 'think', 'feel', 'need', 'want', 'get', 'go', 'know', 'keep', 'cope', 'find'];
+/**
+ * Words after which a bare verb is right: modals, "to", "let", and verbs of making, helping and perceiving ("can she
+ * have", "to have", "made my mum feel sick", "watched my dad go downhill"); "and" joins two people ("my mum and my dad
+ * have questions").
+ */
+const TAKES_A_BARE_VERB = new Set(
+  (
+    "can could would will should might must may shall does did to let lets make makes made help helps helped recommend ought better and " +
+    "see sees saw seeing watch watched watching hear heard can't cannot won't doesn't didn't couldn't wouldn't shouldn't"
+  ).split(' '),
+);
+const FIRST_PERSON_VERBS = ['have', "don't", 'am', 'think', 'feel', 'need', 'want', 'get', 'go', 'know', 'keep', 'cope', 'find', 'try'];
 
 function lintAgreement(model: Model, thirdPersons: string[]): LintProblem[] {
   if (thirdPersons.length === 0) return [];
   const person = `(?:${thirdPersons.map(escapeRegExp).join('|')})`;
-  // "what do I do she won't wake up" ends one clause with "do" and begins another: not a question form.
-  const doWithThirdPerson = new RegExp(`(?<!\\b(?:I|we) )\\b(?:do|don't) ${person}(?= |$)`, 'iu');
-  const firstPersonWithThirdPersonVerb = /\bI (?:has|is|doesn't|does|needs|feels|thinks|keeps|gets|goes|wants|says|told me)\b/u;
+  // "do" as a question's helper before someone else ("do she need"), not "do" as the verb of a clause that ends there
+  // ("what do I do she won't wake up", "what to do he has collapsed", "what should my dad do he is not breathing"),
+  // nor before two people ("do my mum and dad need").
+  const doWithThirdPerson = new RegExp(`(?<!\\b(?:I|we|you|they|to|can|could|should|would|will|must|might|${person}) )\\b(?:do|don't) ${person}(?= |$)(?! and )`, 'iu');
+  const askedOfSomeoneElse = new RegExp(`\\bare ${person}(?= |$)|\\bis I\\b`, 'iu');
+  const firstPersonWithThirdPersonVerb = /\bI (?:has|is|doesn't|does|needs|feels|thinks|keeps|gets|goes|wants|says|told me)\b/iu;
   const bareVerb = new RegExp(`(?:^|(\\S+) )${person} (${FIRST_PERSON_VERBS.map(escapeRegExp).join('|')})(?= |$)`, 'giu');
   const problems: LintProblem[] = [];
   for (const intent of model.intents.filter((i) => i.custom)) {
     for (const sample of intent.samples) {
       const found =
         doWithThirdPerson.exec(sample)?.[0] ??
+        askedOfSomeoneElse.exec(sample)?.[0] ??
         firstPersonWithThirdPersonVerb.exec(sample)?.[0] ??
         [...sample.matchAll(bareVerb)].find((m) => !TAKES_A_BARE_VERB.has((m[1] ?? '').toLowerCase()))?.[0];
       if (found) problems.push({ rule: 'agreement', intent: intent.name, sample, message: `says "${found.trim()}": the verb does not agree with who it is about (write the template with a person form such as "<do I>", "<I have>" or "<I> feel<s>")` });

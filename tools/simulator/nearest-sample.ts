@@ -1,7 +1,7 @@
 /**
- * How close what was said is to each intent's closest sample: the cosine of tf-idf vectors of word stems.
+ * How close what was said is to each intent's closest sample: the cosine of idf-weighted sets of word stems.
  *
- * The neural classifier trains on about 80 samples an intent, to keep start-up under a second, so a phrasing close
+ * The neural classifier trains on about 65 samples an intent, to keep start-up under a second, so a phrasing close
  * to one sample it was not shown is judged only by the words the others share. This looks at every sample, at no
  * training cost (one inverted index), which is nearer to what Alexa does with a model's samples: a phrasing close to
  * any one of them is close to that intent. Rare words weigh more (idf), so "numb" counts for more than "legs".
