@@ -133,6 +133,22 @@ describe('understands what was said about someone else', () => {
   });
 });
 
+/**
+ * Confusion is a red flag (high calcium), and people say it in words about the time: "what day it is". Those words are
+ * also the out-of-domain requests' ("what day is it"), which must not win over an emergency.
+ */
+describe('hears confusion about the time or the day as an emergency, not as a request for the time', () => {
+  it.each([
+    "my mum doesn't know what day it is anymore",
+    "he keeps asking what time it is and he's confused",
+    "he doesn't know who i am or what day it is",
+    'my wife is too confused to tell the time',
+    "dad doesn't know what month it is",
+  ])('"%s"', async (said) => {
+    expect(intentOf(await understand(said))).toBe('EmergencyIntent');
+  });
+});
+
 describe('normalise', () => {
   it('expands contractions, drops punctuation and hyphens, keeps words', () => {
     expect(normalise("What's an X-ray? I'm   worried!")).toBe('what is an x ray i am worried');
