@@ -12,16 +12,19 @@ const root = path.resolve(__dirname, '..');
 
 export function lintProjectModels(): { locale: string; problems: LintProblem[] }[] {
   const manifest: unknown = JSON.parse(fs.readFileSync(path.join(root, 'skill.json'), 'utf8'));
-  return generatedModels().map(({ locale, json }) => ({
-    locale,
-    problems: lintModel(JSON.parse(json), {
+  return generatedModels().map(({ locale, json }) => {
+    const source = readModelSource(locale);
+    return {
       locale,
-      manifest,
-      keptApart: readModelSource(locale).keptApart.map((k) => k.samples),
-      thirdPersons: readModelSource(locale).persons.slice(1).map((p) => p.I),
-      builtInPhrases: Object.values(BUILT_IN_PHRASES).flat(),
-    }),
-  }));
+      problems: lintModel(JSON.parse(json), {
+        locale,
+        manifest,
+        keptApart: source.keptApart.map((k) => k.samples),
+        thirdPersons: source.persons.slice(1).map((p) => p.I),
+        builtInPhrases: Object.values(BUILT_IN_PHRASES).flat(),
+      }),
+    };
+  });
 }
 
 if (require.main === module) {

@@ -7,7 +7,7 @@
  *   --sentences                      list the tuning halves' misses
  */
 import { loadInteractionModel } from './simulator/interaction-model';
-import { corpusLocales, EXTRA_TUNINGS, type Half, HALVES, isTuning, localeHalves } from './nlu/corpus';
+import { corpusLocales, halvesOf, isTuning } from './nlu/corpus';
 import { evaluate, percent, type Score } from './nlu/evaluate';
 
 const pct = (s: { total: number; correct: number }) => `${percent(s).toFixed(1)}% (${s.correct}/${s.total})`;
@@ -23,8 +23,6 @@ function report(name: string, s: Score, showSentences: boolean): void {
 async function main(): Promise<void> {
   const asked = process.argv.find((a) => /^[a-z]{2}-[A-Z]{2}$/.test(a));
   const verbose = process.argv.includes('--sentences');
-  const extras = (locale: string) => EXTRA_TUNINGS.map((name) => `${locale} ${name}` as Half);
-  const halvesOf = (locale: string): readonly Half[] => [...(locale === 'en-GB' ? HALVES : localeHalves(locale)), ...extras(locale)];
   for (const locale of asked ? [asked] : ['en-GB', ...corpusLocales()]) {
     console.log(`== ${locale} ==`);
     for (const result of await evaluate(loadInteractionModel(locale), halvesOf(locale))) {

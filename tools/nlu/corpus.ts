@@ -33,6 +33,8 @@ export const localeHalves = (locale: string): LocaleHalf[] => [`${locale} tuning
  */
 export const EXTRA_TUNINGS = ['tuning-extra', 'tuning-crisis', 'tuning-emergency', 'tuning-local', 'tuning-5'] as const;
 export type ExtraTuning = (typeof EXTRA_TUNINGS)[number];
+/** Every half a locale is measured on: en-GB's shared corpus or the locale's own halves, then the later rounds'. */
+export const halvesOf = (locale: string): readonly Half[] => [...(locale === 'en-GB' ? HALVES : localeHalves(locale)), ...EXTRA_TUNINGS.map((name) => `${locale} ${name}` as Half)];
 /** The locales with a corpus of their own. */
 export const corpusLocales = () =>
   fs

@@ -359,9 +359,10 @@ export async function createUnderstander(model: InteractionModel, builtInPhrases
     const words = withoutPeople(findSlots(normalise(request).split(' ')).words);
     unique.set(`None:${words.join(' ')}`, { words, intent: 'None' });
   }
-  const classifier = await trainClassifier(trainingSet([...unique.values()], SAMPLES_PER_INTENT, stem).map((d) => ({ text: withModifierPairs(d.words).join(' '), intent: d.intent })));
+  const documents = [...unique.values()];
+  const classifier = await trainClassifier(trainingSet(documents, SAMPLES_PER_INTENT, stem).map((d) => ({ text: withModifierPairs(d.words).join(' '), intent: d.intent })));
   // Every sample, not only the classifier's share of them (nearest-sample.ts), with the features the classifier sees.
-  const nearest = nearestSample([...unique.values()].map((d) => ({ features: withModifierPairs(d.words).map(stem), intent: d.intent })));
+  const nearest = nearestSample(documents.map((d) => ({ features: withModifierPairs(d.words).map(stem), intent: d.intent })));
 
   /** Replaces slot values by their type's token, remembering what was heard. */
   function findSlots(words: string[]): { words: string[]; found: FoundSlot[] } {
