@@ -13,13 +13,18 @@ const model = loadInteractionModel('en-GB');
  * writer who never saw the skill, its content or results, and first measured at 75 of 109 before any change after it.
  */
 const FLOORS: Record<(typeof HELD_OUT_HALVES)[number], { questions: number; atLeast: number }> = {
-  'held-out': { questions: 81, atLeast: 71 },
+  // 71 until the answers' first sentences joined the page's sentences for "which bones" and "more than one bone", "what
+  // causes it" and "why some people", and so on (chosen on the tuning sets; measured here after).
+  'held-out': { questions: 81, atLeast: 72 },
   // 78 until the safety patterns of the blind safety round moved one question's understanding (see test/nlu); 80 until
   // "which cancers spread to bone" moved from the unknown-primary samples to the causes (whose answer says any type can).
   // 82 since the simulator learned everyday out-of-domain requests ("what day is it") as not understood, chosen on the
   // tuning sets (three more understood, none lost) and measured here after: one question here moved; the NLU's
   // held-out halves gained two phrasings in en-GB and one in en-CA. Reported as measured, not tuned back.
-  'held-out-2': { questions: 109, atLeast: 82 },
+  'held-out-2': { questions: 109, atLeast: 84 },
+  // Written blind with the fifth tuning set (28 November 2026), never read: 68 of 98 on the code of that morning, 72
+  // after the first sentences were joined (above).
+  'held-out-3': { questions: 98, atLeast: 72 },
 };
 
 const measured = new Map<string, PointOutcome[]>();
@@ -28,7 +33,7 @@ beforeAll(async () => {
   for (const half of HELD_OUT_HALVES) measured.set(half, await measurePointFirst(model, half));
 });
 
-const BLIND_WITHOUT_SAFETY: readonly PointFirstHalf[] = ['tuning-3', 'tuning-4'];
+const BLIND_WITHOUT_SAFETY: readonly PointFirstHalf[] = ['tuning-3', 'tuning-4', 'tuning-5', 'held-out-3'];
 
 describe('the point-first corpus', () => {
   it.each(POINT_FIRST_HALVES.filter((half) => !BLIND_WITHOUT_SAFETY.includes(half)))('the %s half has at least 80 questions, with emergencies and a crisis', (half) => {
@@ -38,7 +43,8 @@ describe('the point-first corpus', () => {
     expect(questions.filter((q) => q.point.includes('samaritans')).length).toBeGreaterThanOrEqual(2);
   });
 
-  // The third and fourth tuning sets were written without safety questions (the NLU's safety rounds have hundreds).
+  // The third to fifth tuning sets and the third held-out half were written without safety questions (the NLU's safety
+  // rounds have hundreds).
   it.each(BLIND_WITHOUT_SAFETY)('the %s set has at least 80 questions', (half) => {
     expect(readPointFirst(half).length).toBeGreaterThanOrEqual(80);
   });
