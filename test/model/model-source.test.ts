@@ -3,7 +3,8 @@
  * what the source makes today. The linter holds the model to Amazon's rules and the project's own.
  */
 import fs from 'node:fs';
-import { expandTemplate, type Person } from '../../tools/model/expand';
+import { expandTemplate, type ModelSource, type Person } from '../../tools/model/expand';
+import { localModelSource } from '../../tools/model/locales';
 import { formatProblems } from '../../tools/model/lint';
 import { generatedModels } from '../../tools/model/source';
 import { lintProjectModels } from '../../tools/lint-model';
@@ -26,6 +27,29 @@ describe('the model source', () => {
   it('expands nested and empty alternatives, the inner in step with the outer', () => {
     expect(expandTemplate('the pain (is (bad|awful)|)', [])).toEqual(['the pain is bad', 'the pain']);
     expect(expandTemplate('the pain (is (bad|awful|severe)|)', [])).toEqual(['the pain is bad', 'the pain', 'the pain is severe']);
+  });
+});
+
+describe('a locale derived from the source', () => {
+  const source: ModelSource = {
+    invocationName: 'bone secondaries guide',
+    persons: [forms('I', 'my', 'I'), forms('my mum', 'her', 'she')],
+    keptApart: [],
+    intents: { EmergencyIntent: { slots: {}, samples: ['<I> can\'t feel <my> legs'], aboutSomeoneElse: ['<I> says <he> is confused'] } },
+    types: {},
+  };
+
+  it('says its own words for the source\'s, in samples and in persons', () => {
+    const local = localModelSource(source, { words: { mum: ['mother', 'mummy'] } });
+    expect(local.persons.map((p) => p.I)).toEqual(['I', 'my mother']);
+    expect(local.intents.EmergencyIntent.samples).toEqual(['<I> can\'t feel <my> legs']);
+  });
+
+  // Indian English says "mummy is having pain" and "papa fell", without "my": people the source's persons do not name.
+  it('adds the people its listeners speak of that the source does not name, to samples about someone else too', () => {
+    const mummy = forms('mummy', 'her', 'she');
+    const local = localModelSource(source, { words: {}, persons: [mummy] });
+    expect(local.persons.map((p) => p.I)).toEqual(['I', 'my mum', 'mummy']);
   });
 });
 

@@ -18,7 +18,7 @@ import { z } from 'zod';
 export const personForms = ['I', 'my', 'me', "I'm", "I've", 'I have', 'I am', 'I was', "I don't", 'do I', 'am I', 'have I', 'myself', 'he', 's', 'es', 'whose'] as const;
 export type Person = Record<(typeof personForms)[number], string>;
 
-const person = z.object(Object.fromEntries(personForms.map((f) => [f, z.string()])) as Record<(typeof personForms)[number], z.ZodString>).strict();
+export const person = z.object(Object.fromEntries(personForms.map((f) => [f, z.string()])) as Record<(typeof personForms)[number], z.ZodString>).strict();
 
 const slotValue = z.object({ id: z.string().min(1), value: z.string().min(1), synonyms: z.array(z.string().min(1)).default([]) }).strict();
 

@@ -4,11 +4,15 @@
  * en-GB reaches every locale, and a locale's words are written once, not copied into thousands of samples.
  */
 import { z } from 'zod';
-import type { ModelSource, Person } from './expand';
+import { type ModelSource, type Person, person } from './expand';
 
 export const localeWords = z.record(
   z.string().regex(/^[a-z]{2}-[A-Z]{2}$/),
-  z.strictObject({ words: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)) }),
+  z.strictObject({
+    words: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)),
+    /** People listeners there speak of that the source's persons do not name ("mummy", "papa"), after the source's. */
+    persons: z.array(person).optional(),
+  }),
 );
 export type LocaleWords = z.infer<typeof localeWords>[string];
 
@@ -35,16 +39,18 @@ function spliced(template: string): string {
   return text;
 }
 
-/** A locale's model source: en-GB's with its words. Samples get every alternative as a group; persons and slot values the first. */
-export function localModelSource(source: ModelSource, { words }: LocaleWords): ModelSource {
+/**
+ * A locale's model source: en-GB's with its words and any people of its own. Samples get every alternative as a group;
+ * persons and slot values the first.
+ */
+export function localModelSource(source: ModelSource, { words, persons = [] }: LocaleWords): ModelSource {
   const pattern = wordPattern(words);
-  if (!pattern) return source;
-  const inSample = (text: string) => spliced(text.replace(pattern, (word) => (words[word].length === 1 ? words[word][0] : `(${words[word].join('|')})`)));
-  const first = (text: string) => text.replace(pattern, (word) => words[word][0]);
+  const inSample = (text: string) => (pattern ? spliced(text.replace(pattern, (word) => (words[word].length === 1 ? words[word][0] : `(${words[word].join('|')})`))) : text);
+  const first = (text: string) => (pattern ? text.replace(pattern, (word) => words[word][0]) : text);
   const unique = (list: string[]) => [...new Set(list)];
   return {
     ...source,
-    persons: source.persons.map((person) => Object.fromEntries(Object.entries(person).map(([form, said]) => [form, first(said)])) as Person),
+    persons: [...source.persons.map((forms) => Object.fromEntries(Object.entries(forms).map(([form, said]) => [form, first(said)])) as Person), ...persons],
     keptApart: source.keptApart.map((pair) => ({ ...pair, samples: pair.samples.map(first) as [string, string] })),
     intents: Object.fromEntries(
       Object.entries(source.intents).map(([name, intent]) => [name, { ...intent, samples: unique(intent.samples.map(inSample)), aboutSomeoneElse: unique(intent.aboutSomeoneElse.map(inSample)) }]),

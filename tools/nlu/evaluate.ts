@@ -36,6 +36,12 @@ export interface Evaluation {
 
 const accepted = (p: Phrasing) => [p.intent, ...(p.also ?? [])];
 /**
+ * What Alexa passes on from a one-shot: the words after "ask <invocation name>" and a connector. The blind rounds'
+ * writers called the skill "bone guide" ("ask bone guide what to do my dad can't feel his feet"); Alexa would remove
+ * the invocation either way, so neither is left for the model to match.
+ */
+export const afterInvocation = (said: string) => oneShotWords(said.replace(/^(ask|tell|open) bone (secondaries )?guide /, ''));
+/**
  * Questions the page does not answer about a named test or treatment ("does an MRI hurt") get one honest sentence,
  * then that item's own answer (lambda/handlers/honest-intents.ts). So where a phrasing was labelled with the item
  * before those intents existed, reaching the honest intent with the same slot gives the listener the item's answer.
@@ -67,7 +73,7 @@ export async function evaluate(model: InteractionModel, halves: readonly Half[])
     const simulated: Outcome[] = [];
     for (const phrasing of corpus) {
       // A phrasing that begins with a connector is what follows "ask bone secondaries guide", as in a one-shot.
-      const heard = await understander.understand(oneShotWords(phrasing.say));
+      const heard = await understander.understand(afterInvocation(phrasing.say));
       const intent = heard.kind === 'intent' ? heard.intent : FALLBACK;
       const slots = heard.kind === 'intent' ? Object.fromEntries(heard.slots.map((s) => [s.name, s.id ?? '?'])) : {};
       // An `also` intent gives the same answer whatever its slot; the expected intent must have the expected slots.
@@ -76,7 +82,7 @@ export async function evaluate(model: InteractionModel, halves: readonly Half[])
       simulated.push({ phrasing, got: describe(intent, phrasing.slots && intent === phrasing.intent ? slots : {}), ok });
     }
     const covered = corpus.filter((p) => !p.intent.startsWith('AMAZON.')).map((phrasing) => {
-      const got = independent.classify(oneShotWords(phrasing.say));
+      const got = independent.classify(afterInvocation(phrasing.say));
       return { phrasing, got, ok: accepted(phrasing).includes(got) || Boolean(phrasing.slots && LEADS_INTO[got] === phrasing.intent) };
     });
     results.push({ half, simulator: score(simulated), independent: score(covered) });

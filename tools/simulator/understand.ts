@@ -173,8 +173,9 @@ export function normalise(text: string): string {
   let s = ` ${text.toLowerCase().replace(/[’‘]/g, "'")} `;
   s = s.replace(/[^a-z0-9' ]+/g, ' ');
   s = s.replace(/\b\d+\b/g, numberAsSaid);
-  // "'s" before a past participle is "has": "he's just keeled over", "she's fallen". Elsewhere it is "is".
-  s = s.replace(/\b(he|she|it|that|there|who)'s (?=(?:just |already |never |suddenly )?(?:been|got|gone|had|fallen|done|taken|lost|broken|keeled|stopped|started)\b)/g, '$1 has ');
+  // "'s" before a past participle is "has": "he's just keeled over", "my dad's collapsed". Elsewhere it is "is" after a
+  // pronoun, and kept apart after a name ("my dad's legs").
+  s = s.replace(/\b([a-z]+)'s (?=(?:just |already |never |suddenly )?(?:been|got|gone|had|fallen|done|taken|lost|broken|keeled|stopped|started|collapsed|passed|blacked|fainted)\b)/g, '$1 has ');
   s = s.replace(/[a-z]+'[a-z]+/g, (w) => CONTRACTIONS[w] ?? w.replace(/n't$/, ' not').replace(/'(ve|ll|d|re|m)$/, ' $1').replace(/'s$/, ' s'));
   s = s.replace(/'/g, ' ');
   s = s.replace(/[a-z]+/g, (w) => BARE_CONTRACTIONS[w] ?? w);
@@ -279,6 +280,13 @@ interface NlpJs {
  * yet seen, then every k-th of the rest up to `cap`. Training time grows with the samples, and the templates of
  * the model's source make many that differ only in a person or a verb.
  */
+/** A number fixed by the text alone (FNV-1a), so that an order drawn from it does not depend on the list. */
+function stableRank(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return hash;
+}
+
 function trainingSet<T extends { words: string[]; intent: string }>(documents: T[], cap: number, featureOf: (word: string) => string): T[] {
   const byIntent = new Map<string, T[]>();
   for (const d of documents) (byIntent.get(d.intent) ?? byIntent.set(d.intent, []).get(d.intent)!).push(d);
@@ -290,9 +298,11 @@ function trainingSet<T extends { words: string[]; intent: string }>(documents: T
       if (features.some((f) => !seen.has(f))) chosen.add(d);
       for (const f of features) seen.add(f);
     }
-    const rest = docs.filter((d) => !chosen.has(d));
+    // The rest by a hash of their words, not by their place in the list: a sample added to an intent then changes
+    // at most one of the others chosen, instead of shifting them all (and what the classifier learns with them).
     const room = Math.max(0, cap - chosen.size);
-    for (let i = 0; i < room && rest.length; i += 1) chosen.add(rest[Math.floor((i * rest.length) / room)]);
+    const rest = docs.filter((d) => !chosen.has(d)).map((d) => ({ d, rank: stableRank(d.words.join(' ')) }));
+    for (const { d } of rest.sort((a, b) => a.rank - b.rank).slice(0, room)) chosen.add(d);
     return docs.filter((d) => chosen.has(d));
   });
 }
