@@ -15,7 +15,9 @@ const model = loadInteractionModel('en-GB');
 const FLOORS: Record<(typeof HELD_OUT_HALVES)[number], { questions: number; atLeast: number }> = {
   // 71 until the answers' first sentences joined the page's sentences for "which bones" and "more than one bone", "what
   // causes it" and "why some people", and so on (chosen on the tuning sets; measured here after).
-  'held-out': { questions: 81, atLeast: 72 },
+  // 73 since the radiotherapy and painkiller answers say in their first sentence that the page says no more, and the
+  // answer to "do I have it" names waiting for results (chosen on the tuning sets, 399 → 406 of 472).
+  'held-out': { questions: 81, atLeast: 73 },
   // 78 until the safety patterns of the blind safety round moved one question's understanding (see test/nlu); 80 until
   // "which cancers spread to bone" moved from the unknown-primary samples to the causes (whose answer says any type can).
   // 82 since the simulator learned everyday out-of-domain requests ("what day is it") as not understood, chosen on the
@@ -23,8 +25,9 @@ const FLOORS: Record<(typeof HELD_OUT_HALVES)[number], { questions: number; atLe
   // held-out halves gained two phrasings in en-GB and one in en-CA. Reported as measured, not tuned back.
   'held-out-2': { questions: 109, atLeast: 84 },
   // Written blind with the fifth tuning set (28 November 2026), never read: 68 of 98 on the code of that morning, 72
-  // after the first sentences were joined (above), 71 after the sixth blind NLU round's patterns moved one question.
-  'held-out-3': { questions: 98, atLeast: 71 },
+  // after the first sentences were joined (above), 71 after the sixth blind NLU round's patterns moved one question, 74
+  // with the radiotherapy, painkiller and "do I have it" first sentences (above).
+  'held-out-3': { questions: 98, atLeast: 74 },
 };
 
 const measured = new Map<string, PointOutcome[]>();
