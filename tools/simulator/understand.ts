@@ -274,12 +274,6 @@ interface NlpJs {
   process(locale: string, text: string): Promise<{ classifications: { intent: string; score: number }[] }>;
 }
 
-/**
- * About `cap` samples an intent, chosen so that every word of the intent's samples is still in one of them, as the
- * classifier sees words (by stem: "break" and "breaking" are one feature): first each sample that brings a stem not
- * yet seen, then every k-th of the rest up to `cap`. Training time grows with the samples, and the templates of
- * the model's source make many that differ only in a person or a verb.
- */
 /** A number fixed by the text alone (FNV-1a), so that an order drawn from it does not depend on the list. */
 function stableRank(text: string): number {
   let hash = 0x811c9dc5;
@@ -287,6 +281,12 @@ function stableRank(text: string): number {
   return hash;
 }
 
+/**
+ * About `cap` samples an intent, chosen so that every word of the intent's samples is still in one of them, as the
+ * classifier sees words (by stem: "break" and "breaking" are one feature): first each sample that brings a stem not
+ * yet seen, then the rest in the order of a hash of their words, up to `cap`. Training time grows with the samples,
+ * and the templates of the model's source make many that differ only in a person or a verb.
+ */
 function trainingSet<T extends { words: string[]; intent: string }>(documents: T[], cap: number, featureOf: (word: string) => string): T[] {
   const byIntent = new Map<string, T[]>();
   for (const d of documents) (byIntent.get(d.intent) ?? byIntent.set(d.intent, []).get(d.intent)!).push(d);
