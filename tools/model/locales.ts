@@ -45,8 +45,10 @@ function spliced(template: string): string {
  */
 export function localModelSource(source: ModelSource, { words, persons = [] }: LocaleWords): ModelSource {
   const pattern = wordPattern(words);
-  const inSample = (text: string) => (pattern ? spliced(text.replace(pattern, (word) => (words[word].length === 1 ? words[word][0] : `(${words[word].join('|')})`))) : text);
-  const first = (text: string) => (pattern ? text.replace(pattern, (word) => words[word][0]) : text);
+  /** Each of the source's words in `text` said as `say` has it; with no words of its own, the text as it is. */
+  const localised = (text: string, say: (word: string) => string) => (pattern ? text.replace(pattern, say) : text);
+  const inSample = (text: string) => spliced(localised(text, (word) => (words[word].length === 1 ? words[word][0] : `(${words[word].join('|')})`)));
+  const first = (text: string) => localised(text, (word) => words[word][0]);
   const unique = (list: string[]) => [...new Set(list)];
   return {
     ...source,

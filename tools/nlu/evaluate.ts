@@ -4,7 +4,7 @@
  */
 import { BUILT_IN_PHRASES } from '../simulator/built-ins';
 import type { InteractionModel } from '../simulator/interaction-model';
-import { oneShotWords } from '../simulator/session';
+import { afterInvocationName, oneShotWords } from '../simulator/session';
 import { createUnderstander } from '../simulator/understand';
 import { type Half, type Phrasing, readCorpus } from './corpus';
 import { trainIndependentClassifier } from './independent';
@@ -40,7 +40,8 @@ const accepted = (p: Phrasing) => [p.intent, ...(p.also ?? [])];
  * writers called the skill "bone guide" ("ask bone guide what to do my dad can't feel his feet"); Alexa would remove
  * the invocation either way, so neither is left for the model to match.
  */
-export const afterInvocation = (said: string) => oneShotWords(said.replace(/^(ask|tell|open) bone (secondaries )?guide /, ''));
+export const afterInvocation = (said: string, invocationName: string) =>
+  oneShotWords(afterInvocationName(said, invocationName) ?? afterInvocationName(said, 'bone guide') ?? said);
 /**
  * Questions the page does not answer about a named test or treatment ("does an MRI hurt") get one honest sentence,
  * then that item's own answer (lambda/handlers/honest-intents.ts). So where a phrasing was labelled with the item
@@ -73,7 +74,7 @@ export async function evaluate(model: InteractionModel, halves: readonly Half[])
     const simulated: Outcome[] = [];
     for (const phrasing of corpus) {
       // A phrasing that begins with a connector is what follows "ask bone secondaries guide", as in a one-shot.
-      const heard = await understander.understand(afterInvocation(phrasing.say));
+      const heard = await understander.understand(afterInvocation(phrasing.say, model.invocationName));
       const intent = heard.kind === 'intent' ? heard.intent : FALLBACK;
       const slots = heard.kind === 'intent' ? Object.fromEntries(heard.slots.map((s) => [s.name, s.id ?? '?'])) : {};
       // An `also` intent gives the same answer whatever its slot; the expected intent must have the expected slots.
@@ -82,7 +83,7 @@ export async function evaluate(model: InteractionModel, halves: readonly Half[])
       simulated.push({ phrasing, got: describe(intent, phrasing.slots && intent === phrasing.intent ? slots : {}), ok });
     }
     const covered = corpus.filter((p) => !p.intent.startsWith('AMAZON.')).map((phrasing) => {
-      const got = independent.classify(afterInvocation(phrasing.say));
+      const got = independent.classify(afterInvocation(phrasing.say, model.invocationName));
       return { phrasing, got, ok: accepted(phrasing).includes(got) || Boolean(phrasing.slots && LEADS_INTO[got] === phrasing.intent) };
     });
     results.push({ half, simulator: score(simulated), independent: score(covered) });

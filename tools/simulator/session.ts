@@ -48,6 +48,16 @@ const JOINING_WORDS = /^(to|about|for|if|whether|what|how|why|who|when|where|is|
  */
 export const oneShotWords = (rest: string) => rest.replace(/^(to|about|for|if|whether) /, '');
 
+/** What follows "<verb> <invocation name>" ("ask bone secondaries guide …" → "…"; "open …" alone → ""), or undefined. */
+export function afterInvocationName(plain: string, invocationName: string): string | undefined {
+  for (const verb of INVOCATION_VERBS) {
+    const prefix = `${verb} ${invocationName}`;
+    if (plain === prefix) return '';
+    if (plain.startsWith(`${prefix} `)) return plain.slice(prefix.length + 1);
+  }
+  return undefined;
+}
+
 export class SimulatedSession {
   private attributes: Record<string, unknown> = {};
   private open = false;
@@ -118,15 +128,8 @@ export class SimulatedSession {
   /** "open bone secondaries guide" → "", "ask bone secondaries guide what is myeloma" → "what is myeloma", otherwise undefined. */
   private stripInvocation(utterance: string): string | undefined {
     const plain = utterance.toLowerCase().replace(/[^a-z' ]+/g, ' ').replace(/\s+/g, ' ').trim().replace(/^alexa /, '');
-    for (const verb of INVOCATION_VERBS) {
-      const prefix = `${verb} ${this.model.invocationName}`;
-      if (plain === prefix) return '';
-      if (plain.startsWith(`${prefix} `)) {
-        const rest = plain.slice(prefix.length + 1);
-        return JOINING_WORDS.test(rest) ? oneShotWords(rest) : rest;
-      }
-    }
-    return undefined;
+    const rest = afterInvocationName(plain, this.model.invocationName);
+    return rest && JOINING_WORDS.test(rest) ? oneShotWords(rest) : rest;
   }
 
   private async send(heard: string, envelope: RequestEnvelope, slots: HeardSlot[] = []): Promise<TurnResult> {
