@@ -128,7 +128,7 @@ describe('understanding from the interaction model', () => {
 });
 
 describe('understands what was said about someone else', () => {
-  it.each(["he's just keeled over", 'he just keeled over', "my dad's collapsed in the kitchen", 'can you talk more slowly'])('"%s"', async (said) => {
+  it.each(["he's just keeled over", 'he just keeled over', "my dad's collapsed in the kitchen", 'she collapsed in the garden', 'my husband collapsed in the driveway', 'can you talk more slowly'])('"%s"', async (said) => {
     expect(intentOf(await understand(said))).toBe(said.includes('slowly') ? 'SpeakSlowerIntent' : 'EmergencyIntent');
   });
 });
@@ -137,6 +137,13 @@ describe('understands what was said about someone else', () => {
  * Confusion is a red flag (high calcium), and people say it in words about the time: "what day it is". Those words are
  * also the out-of-domain requests' ("what day is it"), which must not win over an emergency.
  */
+// From the seventh blind round: said plainly, in the spoken form speech recognition writes.
+describe('hears a plain threat of suicide as a crisis', () => {
+  it.each(["i'm gonna kill myself", 'i am gonna kill myself', "he's gonna kill himself"])('"%s"', async (said) => {
+    expect(intentOf(await understand(said))).toBe('CrisisIntent');
+  });
+});
+
 describe('hears confusion about the time or the day as an emergency, not as a request for the time', () => {
   it.each([
     "my mum doesn't know what day it is anymore",
@@ -168,6 +175,14 @@ describe('normalise', () => {
     expect(normalise("my dad's collapsed in the kitchen")).toBe('my dad has collapsed in the kitchen');
     expect(normalise("mum's just passed out")).toBe('mum has just passed out');
     expect(normalise("my dad's legs are numb")).toBe('my dad s legs are numb');
+  });
+
+  // From the seventh blind round: "i'm gonna kill myself" was heard as a prognosis question, though "i'm going to kill
+  // myself" was a crisis. Speech recognition writes the spoken forms; they mean the written ones.
+  it('reads "gonna", "wanna" and "gotta" as "going to", "want to" and "got to"', () => {
+    expect(normalise("I'm gonna kill myself")).toBe('i am going to kill myself');
+    expect(normalise('i just wanna die')).toBe('i just want to die');
+    expect(normalise('do i gotta call nine one one')).toBe('do i got to call nine one one');
   });
 
   // Found by trying the skill as a new user: "should I call 999", typed, was not understood, though "nine nine nine"

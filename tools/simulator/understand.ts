@@ -127,7 +127,10 @@ const CONTRACTIONS: Record<string, string> = {
   "won't": 'will not',
   "let's": 'let us',
 };
-/** The same, typed without the apostrophe, as people do in a terminal. ("its" and "wont" are words too.) */
+/**
+ * The same, typed without the apostrophe, as people do in a terminal ("its" and "wont" are words too); and the
+ * spoken forms.
+ */
 const BARE_CONTRACTIONS: Record<string, string> = {
   cant: 'cannot',
   dont: 'do not',
@@ -144,6 +147,10 @@ const BARE_CONTRACTIONS: Record<string, string> = {
   thats: 'that is',
   theres: 'there is',
   youre: 'you are',
+  // Spoken forms that speech recognition writes as said ("i'm gonna kill myself"): they mean the written ones.
+  gonna: 'going to',
+  wanna: 'want to',
+  gotta: 'got to',
 };
 
 const DIGIT_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
