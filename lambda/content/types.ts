@@ -40,6 +40,8 @@ export interface TopicEntry extends AnswerTopic {
   /** Spoken in turn; each part is short enough for one response, "more" plays the next. */
   parts: string[];
   offer?: Offer;
+  /** An honest answer's first part as one clause, said before a named test's or treatment's own answer. */
+  withItem?: string;
 }
 
 /** A list as the skill needs it at run time. */

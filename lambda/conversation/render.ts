@@ -147,7 +147,11 @@ export function createRenderer(content: AnswerContent, voice: Voice): Renderer {
     return { title: topic.title, text: [...parts, ...(contact ? [contact] : [])].join('\n\n') };
   });
 
-  function renderTopic(topic: AnswerTopic, place: EntryPlace, rate: number, prefix: Spoken | undefined): Rendered {
+  /**
+   * `prefix` is said before the answer; `into`, where there is one, instead, when at least one sentence follows: the
+   * honest lead as one clause that the answer's first sentence completes.
+   */
+  function renderTopic(topic: AnswerTopic, place: EntryPlace, rate: number, prefix: Spoken | undefined, into?: Spoken): Rendered {
     const said = voice.entry(topic.id).sentences;
     const card = cardOf(topic);
     const disclaimed = topic.alwaysDisclaim ? { ...place, disclaim: true } : place;
@@ -161,13 +165,14 @@ export function createRenderer(content: AnswerContent, voice: Voice): Renderer {
       // Only what was said first, when not even one sentence fits after it: the answer is offered, not started.
       if (end === place.step) return offeredAlone(prefix ?? joinSpoken(), disclaimed, topic.id);
       const last = end >= said.length;
-      const speech = withDisclaimer(joinSpoken(prefix, ...said.slice(place.step, end), last ? line : undefined), disclaimed);
+      const speech = withDisclaimer(joinSpoken(opening, ...said.slice(place.step, end), last ? line : undefined), disclaimed);
       if (!last) return { reply: { kind: 'ask', speech, ...more, card }, offer: { id: topic.id, step: end } };
       return { reply: { kind: 'ask', speech, ...followUp, card }, offer: afterLast };
     };
     // As many sentences as can be said, with the question, in MAX_TURN_SECONDS at the listener's pace. What a turn
     // to `end` would say is added up from the compiled lengths, without building it: only the chosen turn is built.
-    const around = lengthOf(withDisclaimer(joinSpoken(prefix, BEFORE_QUESTION), disclaimed));
+    const opening = into ?? prefix;
+    const around = lengthOf(withDisclaimer(joinSpoken(opening, BEFORE_QUESTION), disclaimed));
     const fitsTo = (end: number): boolean => {
       const last = end >= said.length;
       const length = lengthOf(around, ...(last ? [line, followUp.question] : [more.question]), ...said.slice(place.step, end));
@@ -212,7 +217,9 @@ export function createRenderer(content: AnswerContent, voice: Voice): Renderer {
     const prefix = unknownItem !== undefined ? voice.ui(usesAnswerWords(unknownItem) ? 'unknownItemElsewhere' : 'unknownItem', { heard: fromListener(echoOf(unknownItem)) }) : lead;
     if (!isEntry(place)) return prefixed(renderScreen(place, { content, voice, at, rate, nameOf, nounOf, exampleOf, withDisclaimer, fits }), prefix);
     const target = entry(place.id);
-    if (target.kind === 'topic') return renderTopic(target, place, rate, prefix);
+    // The honest lead as one clause with the item's first sentence, so that what the page does say comes first too.
+    const into = lead && place.lead !== undefined && unknownItem === undefined ? voice.entry(place.lead).withItem : undefined;
+    if (target.kind === 'topic') return renderTopic(target, place, rate, prefix, into);
     const rendered = prefixed(renderList(target, place), prefix);
     // Too long together at the listener's pace: what was said first, then the list is offered.
     return prefix && !fits(rendered, rate) ? offeredAlone(prefix, place, target.id) : rendered;

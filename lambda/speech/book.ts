@@ -19,6 +19,8 @@ export interface EntrySpeech {
   intro?: Spoken;
   one?: Spoken;
   many?: Spoken;
+  /** An honest answer's first part as one clause, said before a named item's own answer. */
+  withItem?: Spoken;
 }
 
 /** A UI sentence: compiled text, and the names of the `{slots}` filled in at run time. */
@@ -60,7 +62,7 @@ export interface SpeechBook {
 
 /** A fragment as stored in the generated module: `[ssml, words]`, or `[ssml, words, breakMs]` when it has breaks. */
 type PackedSpoken = [string, number] | [string, number, number];
-/** An entry as stored: name, sentences, then question, intro, one, many (null where absent, trailing ones left off). */
+/** An entry as stored: name, sentences, then question, intro, one, many, withItem (null where absent, trailing ones left off). */
 type PackedEntry = [PackedSpoken, PackedSpoken[], ...(PackedSpoken | null)[]];
 type PackedTemplate = (PackedSpoken | string)[];
 /** A locale's numbers as stored: emergency, crisis, then urgent and support (null where absent, trailing ones left off). */
@@ -81,7 +83,7 @@ export interface PackedBook {
   locales: Record<string, PackedLocale>;
 }
 
-const OPTIONAL_FIELDS = ['question', 'intro', 'one', 'many'] as const;
+const OPTIONAL_FIELDS = ['question', 'intro', 'one', 'many', 'withItem'] as const;
 
 const packSpoken = ({ ssml, words, breakMs }: Spoken): PackedSpoken => (breakMs ? [ssml, words, breakMs] : [ssml, words]);
 const unpackSpoken = ([ssml, words, breakMs = 0]: PackedSpoken): Spoken => ({ ssml: ssml as Ssml, words, breakMs });

@@ -24,12 +24,14 @@ const FLOORS: Record<(typeof HELD_OUT_HALVES)[number], { questions: number; atLe
   // tuning sets (three more understood, none lost) and measured here after: one question here moved; the NLU's
   // held-out halves gained two phrasings in en-GB and one in en-CA. Reported as measured, not tuned back.
   // 83 since the seventh blind NLU round's safety patterns ("i'm gonna kill myself", a collapse in the kitchen), which
-  // took the point-first tuning sets from 409 to 413 of 472, moved one question here. Not tuned back either.
-  'held-out-2': { questions: 109, atLeast: 83 },
+  // took the point-first tuning sets from 409 to 413 of 472, moved one question here. Not tuned back either. 84 again
+  // since an honest answer about a named test or treatment says its first sentence in the same sentence (413 → 418).
+  'held-out-2': { questions: 109, atLeast: 84 },
   // Written blind with the fifth tuning set (28 November 2026), never read: 68 of 98 on the code of that morning, 72
   // after the first sentences were joined (above), 71 after the sixth blind NLU round's patterns moved one question, 74
-  // with the radiotherapy, painkiller and "do I have it" first sentences (above).
-  'held-out-3': { questions: 98, atLeast: 74 },
+  // with the radiotherapy, painkiller and "do I have it" first sentences (above), 75 with the named item's first
+  // sentence in an honest answer's first (above).
+  'held-out-3': { questions: 98, atLeast: 75 },
 };
 
 const measured = new Map<string, PointOutcome[]>();

@@ -183,6 +183,14 @@ describe('mistakes are reported with the file and the field', () => {
     expect(problemsIn('topics', 'symptoms.yaml')).toEqual([expect.stringMatching(/^title: /)]);
   });
 
+  it("an honest answer's lead into a named item that does not end with a colon names the file and withItem", () => {
+    const before = read('unanswered', 'test-experience.yaml');
+    const after = before.replace('what it does say is this:', 'what it does say is this.');
+    expect(after).not.toBe(before);
+    write(after, 'unanswered', 'test-experience.yaml');
+    expect(problemsIn('unanswered', 'test-experience.yaml')).toEqual([expect.stringMatching(/^withItem: must end with a colon/)]);
+  });
+
   it('an unknown cross-reference names the file and offer.goTo', () => {
     const before = read('topics', 'symptoms.yaml');
     const after = before.replace(/goTo: .*/, 'goTo: nowhere');

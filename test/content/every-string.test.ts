@@ -40,7 +40,7 @@ const STEERING = new Set(
     'want wanted try something else still such example instead already time times say that\'s would you\'re i\'m ' +
     'let let\'s get got know things thing what\'s kind own way ways through through alone things nothing ' +
     'another right yet i\'ll didn\'t page look having anything wrong went take slowly situation second need moment ' +
-    'might little less isn\'t haven\'t don\'t doesn\'t mention separate open touch goodbye gives end each choose available known cover covered plans decisions care ' +
+    'might little less isn\'t haven\'t don\'t doesn\'t mention separate open touch goodbye gives end each choose available known cover covered plans decisions care expect ' +
     // The disclaimer Amazon's policy asks for, and the refusal of a locale the skill does not serve.
     'medical advice english united kingdom'
   )
@@ -64,6 +64,7 @@ function spokenStrings(): [string, string][] {
   for (const entry of Object.values(content.entries)) {
     strings.push([`${entry.id}.name`, entry.name], [`${entry.id}.title`, entry.title]);
     if (entry.kind === 'topic' && entry.offer) strings.push([`${entry.id}.offer`, entry.offer.question]);
+    if (entry.kind === 'topic' && entry.withItem) strings.push([`${entry.id}.withItem`, entry.withItem]);
     if (entry.kind === 'list') {
       strings.push([`${entry.id}.intro`, entry.intro], [`${entry.id}.noun`, `${entry.noun.one} ${entry.noun.many}`]);
       if (entry.after) strings.push([`${entry.id}.after`, entry.after.question]);

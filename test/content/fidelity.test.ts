@@ -48,9 +48,9 @@ const clausesOf = (sentence: string) =>
     .map((c) => c.replace(/^(and|but) /, '').trim())
     .filter((c) => words(c).length >= 4 && !SKILL_OWN_SENTENCES.some((r) => r.test(c)));
 
-/** Every spoken sentence taken from the page: topic parts and list intros. */
+/** Every spoken sentence taken from the page: topic parts (and an honest answer's lead into a named item) and list intros. */
 const spoken: [string, string][] = Object.values(content.entries).flatMap((entry) => {
-  const texts = entry.kind === 'topic' ? entry.parts : [entry.intro];
+  const texts = entry.kind === 'topic' ? [...entry.parts, ...(entry.withItem ? [entry.withItem] : [])] : [entry.intro];
   return texts
     .flatMap(sentencesOf)
     .filter((s) => !SKILL_OWN_SENTENCES.some((r) => r.test(s)))

@@ -140,6 +140,7 @@ export function compileContent(contentDir: string): SkillContent {
       if (data.alwaysDisclaim) topic.alwaysDisclaim = true;
       if (data.givesReviewDate) topic.givesReviewDate = true;
       if (data.contact) topic.contact = data.contact;
+      if (data.withItem) topic.withItem = fill(data.withItem.replace(/\s+/g, ' '));
       add(topic, file);
     }
   }
@@ -204,7 +205,7 @@ export function answersOf(content: SkillContent): AnswerContent {
   const entries: Record<string, AnswerEntry> = {};
   for (const [id, entry] of Object.entries(content.entries)) {
     if (entry.kind === 'topic') {
-      const { parts: _parts, name: _name, offer, ...topic } = entry;
+      const { parts: _parts, name: _name, withItem: _withItem, offer, ...topic } = entry;
       entries[id] = offer ? { ...topic, offer: { goTo: offer.goTo } } : topic;
     } else {
       const { intro: _intro, noun: _noun, name: _name, after, ...list } = entry;

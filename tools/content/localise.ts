@@ -60,7 +60,12 @@ function localEntry(entry: Entry, localise: (text: string) => string): Entry {
     const parts = named.parts.map(localise);
     // A turn never runs across a part, and the skill knows each sentence's part: the sentences must stay as many.
     if (sentencesOf({ parts }).length !== sentencesOf(entry as { parts: string[] }).length) throw new Error(`content/locales.yaml: a change splits or joins a sentence of ${entry.id}`);
-    return { ...named, parts, ...(named.offer ? { offer: { ...named.offer, question: localise(named.offer.question) } } : {}) };
+    return {
+      ...named,
+      parts,
+      ...(named.offer ? { offer: { ...named.offer, question: localise(named.offer.question) } } : {}),
+      ...(named.withItem ? { withItem: localise(named.withItem) } : {}),
+    };
   }
   return {
     ...named,

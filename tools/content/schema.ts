@@ -24,6 +24,11 @@ export const answerFile = z.strictObject({
   givesReviewDate: z.boolean().optional(),
   /** A line from content/contacts.yaml said after the answer's last part ("support": the charity's support line). */
   contact: z.enum(['support']).optional(),
+  /**
+   * An honest answer's first part as one clause, said instead of it when a test or treatment is named, so that the
+   * item's own first sentence follows in the same sentence ("… is like; what it does say is this: An MRI scan …").
+   */
+  withItem: text.regex(/:$/, 'must end with a colon, since the named item\'s answer follows in the same sentence').optional(),
 });
 
 export const listFile = z.strictObject({

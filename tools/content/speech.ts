@@ -43,6 +43,7 @@ function compileSaid(content: SkillContent): Pick<SpeechBook, 'entries' | 'ui'> 
     if (entry.kind === 'topic') {
       speech.sentences = sentencesOf(entry).map((s) => spoken(s.text));
       if (entry.offer) speech.question = spoken(entry.offer.question);
+      if (entry.withItem) speech.withItem = spoken(entry.withItem);
     } else {
       speech.intro = spoken(entry.intro);
       speech.one = spoken(entry.noun.one);
