@@ -17,7 +17,8 @@ const FLOORS: Record<(typeof HELD_OUT_HALVES)[number], { questions: number; atLe
   // causes it" and "why some people", and so on (chosen on the tuning sets; measured here after).
   // 73 since the radiotherapy and painkiller answers say in their first sentence that the page says no more, and the
   // answer to "do I have it" names waiting for results (chosen on the tuning sets, 399 → 406 of 472).
-  'held-out': { questions: 81, atLeast: 73 },
+  // 75 since the answers about one's own case say what the page says in their first sentence (418 → 422 of 472).
+  'held-out': { questions: 81, atLeast: 75 },
   // 78 until the safety patterns of the blind safety round moved one question's understanding (see test/nlu); 80 until
   // "which cancers spread to bone" moved from the unknown-primary samples to the causes (whose answer says any type can).
   // 82 since the simulator learned everyday out-of-domain requests ("what day is it") as not understood, chosen on the
@@ -25,8 +26,9 @@ const FLOORS: Record<(typeof HELD_OUT_HALVES)[number], { questions: number; atLe
   // held-out halves gained two phrasings in en-GB and one in en-CA. Reported as measured, not tuned back.
   // 83 since the seventh blind NLU round's safety patterns ("i'm gonna kill myself", a collapse in the kitchen), which
   // took the point-first tuning sets from 409 to 413 of 472, moved one question here. Not tuned back either. 84 again
-  // since an honest answer about a named test or treatment says its first sentence in the same sentence (413 → 418).
-  'held-out-2': { questions: 109, atLeast: 84 },
+  // since an honest answer about a named test or treatment says its first sentence in the same sentence (413 → 418);
+  // 85 since the answers about one's own case say what the page says in theirs (above).
+  'held-out-2': { questions: 109, atLeast: 85 },
   // Written blind with the fifth tuning set (28 November 2026), never read: 68 of 98 on the code of that morning, 72
   // after the first sentences were joined (above), 71 after the sixth blind NLU round's patterns moved one question, 74
   // with the radiotherapy, painkiller and "do I have it" first sentences (above), 75 with the named item's first
