@@ -18,9 +18,10 @@ const words = (s: string) => s.toLowerCase().replace(/[^a-z0-9' ]+/g, ' ').split
 const has = (sentence: string, term: string) => ` ${words(sentence).join(' ')} `.includes(` ${term} `);
 const sentencesOf = (text: string) =>
   text
-    // "…: your specialist team can; what the page says is this: …" joins the skill's own words to the page's in one
-    // sentence, so that the page's come first too: the page's part is checked on its own.
-    .split(/(?<=[.?!])\s+|\n+|•|;\s+(?=what the page says is this:)/i)
+    // "…: your specialist team can; the page says …" joins the skill's own words to the page's in one sentence, so
+    // that the page's come first too: the page's part is checked on its own.
+    .replace(/;\s+the page says (?:that )?/g, '\n')
+    .split(/(?<=[.?!])\s+|\n+|•/)
     .map((s) => s.replace(/^What the page says is this:\s*/i, '').trim())
     .filter((s) => words(s).length >= 4);
 
