@@ -22,7 +22,7 @@ const sentencesOf = (text: string) =>
     // that the page's come first too: the page's part is checked on its own.
     .replace(/;\s+the page says (?:that )?/g, '\n')
     .split(/(?<=[.?!])\s+|\n+|•/)
-    .map((s) => s.replace(/^What the page says is this:\s*/i, '').trim())
+    .map((s) => s.trim())
     .filter((s) => words(s).length >= 4);
 
 const pageSentences = sentencesOf(SOURCE);

@@ -14,9 +14,6 @@
 interface PreparedInput {
   keys: number[];
   data: Record<number, number>;
-  /** The feature numbers and their values, in the same order, as typed arrays (added here, for training). */
-  indices?: Int32Array;
-  values?: Float64Array;
 }
 interface Perceptron {
   id: number;
@@ -28,7 +25,10 @@ interface TrainingItem {
   input: PreparedInput;
   output: { data: Record<number, number> };
 }
-/** A training document with its typed arrays: the expected output of every intent's perceptron by its id. */
+/**
+ * A training document with its typed arrays (added here): the feature numbers and their values in the same order,
+ * and the expected output of every intent's perceptron by its id.
+ */
 interface TypedItem extends TrainingItem {
   input: PreparedInput & { indices: Int32Array; values: Float64Array };
   expected: Float64Array;
@@ -36,7 +36,6 @@ interface TypedItem extends TrainingItem {
 interface NeuralNetworkBase {
   settings: { alpha: number; momentum: number };
   decayLearningRate: number;
-  runInputPerceptron(perceptron: Perceptron, input: PreparedInput): number;
   prepareCorpus(corpus: unknown): TrainingItem[];
   lookup: { numOutputs: number };
 }
@@ -61,15 +60,7 @@ function fastNetwork(NeuralNetwork: NeuralNetworkClass): NeuralNetworkClass {
       return data;
     }
 
-    runInputPerceptron(perceptron: Perceptron, input: PreparedInput): number {
-      const { keys } = input;
-      const { weights } = perceptron;
-      let sum = perceptron.bias;
-      for (let j = 0; j < keys.length; j += 1) sum += input.data[keys[j]] * weights[keys[j]];
-      return sum <= 0 ? 0 : this.settings.alpha * sum;
-    }
-
-    /** NLP.js's trainPerceptron, step for step, on the typed arrays. */
+    /** NLP.js's trainPerceptron, step for step (its runInputPerceptron inlined), on the typed arrays. */
     trainPerceptron(perceptron: Perceptron, data: TypedItem[]): number {
       const { alpha, momentum } = this.settings;
       const { changes, weights, id } = perceptron;
