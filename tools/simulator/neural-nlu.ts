@@ -1,8 +1,8 @@
 /**
  * NLP.js's neural NLU with the same network trained faster. NLP.js keeps each document's features as a list of
  * feature numbers and an object from number to value, and sums them with a closure (`keys.reduce`) for every
- * intent, document and epoch, and looks up each expected output in an object. Here each document's feature numbers,
- * values and expected outputs are also kept in typed arrays, once, and summed in a plain loop.
+ * intent, document and epoch, and looks up each expected output in an object. Here the whole corpus's feature
+ * numbers, values and expected outputs are also laid out in typed arrays, once, and summed in a plain loop.
  *
  * The arithmetic is NLP.js's own, in the same order (the bias first, then each feature in turn; the same deltas,
  * momentum and bias update), so training gives the same weights, bit for bit, and the same answers; test/simulator
@@ -26,11 +26,16 @@ interface TrainingItem {
   output: { data: Record<number, number> };
 }
 /**
- * A training document with its typed arrays (added here): the feature numbers and their values in the same order,
- * and the expected output of every intent's perceptron by its id.
+ * The prepared corpus laid out flat (added here): document i's feature numbers and values are at offsets[i] up to
+ * offsets[i + 1] of `indices` and `values`, and the output expected of perceptron p for it is expected[p * count + i].
+ * One pass over contiguous arrays per perceptron and epoch, instead of an object and two arrays per document.
  */
-interface TypedItem extends TrainingItem {
-  input: PreparedInput & { indices: Int32Array; values: Float64Array };
+interface FlatCorpus {
+  data: TrainingItem[];
+  count: number;
+  offsets: Int32Array;
+  indices: Int32Array;
+  values: Float64Array;
   expected: Float64Array;
 }
 interface NeuralNetworkBase {
@@ -47,43 +52,62 @@ export const FAST_NEURAL_NLU = 'FastNeuralNlu';
 
 function fastNetwork(NeuralNetwork: NeuralNetworkClass): NeuralNetworkClass {
   return class FastNeuralNetwork extends NeuralNetwork {
-    prepareCorpus(corpus: unknown): TypedItem[] {
-      const data = super.prepareCorpus(corpus) as TypedItem[];
+    private flat?: FlatCorpus;
+
+    prepareCorpus(corpus: unknown): TrainingItem[] {
+      const data = super.prepareCorpus(corpus);
       const outputs = this.lookup.numOutputs;
-      for (const item of data) {
-        const { input, output } = item;
-        input.indices = Int32Array.from(input.keys);
-        input.values = Float64Array.from(input.keys, (key) => input.data[key]);
+      const count = data.length;
+      const offsets = new Int32Array(count + 1);
+      for (let i = 0; i < count; i += 1) offsets[i + 1] = offsets[i] + data[i].input.keys.length;
+      const indices = new Int32Array(offsets[count]);
+      const values = new Float64Array(offsets[count]);
+      const expected = new Float64Array(outputs * count);
+      for (let i = 0; i < count; i += 1) {
+        const { input, output } = data[i];
+        input.keys.forEach((key, k) => {
+          indices[offsets[i] + k] = key;
+          values[offsets[i] + k] = input.data[key];
+        });
         // NLP.js reads `output.data[id] || 0`: the same number, looked up once.
-        item.expected = Float64Array.from({ length: outputs }, (_, id) => output.data[id] || 0);
+        for (let id = 0; id < outputs; id += 1) expected[id * count + i] = output.data[id] || 0;
       }
+      this.flat = { data, count, offsets, indices, values, expected };
       return data;
     }
 
-    /** NLP.js's trainPerceptron, step for step (its runInputPerceptron inlined), on the typed arrays. */
-    trainPerceptron(perceptron: Perceptron, data: TypedItem[]): number {
+    /** NLP.js's trainPerceptron, step for step (its runInputPerceptron inlined), on the flat corpus. */
+    trainPerceptron(perceptron: Perceptron, data: TrainingItem[]): number {
+      const flat = this.flat;
+      if (flat?.data !== data) throw new Error('trainPerceptron: the corpus was not prepared by this network');
+      const { count, offsets, indices, values, expected } = flat;
       const { alpha, momentum } = this.settings;
       const { changes, weights, id } = perceptron;
+      const rate = this.decayLearningRate;
+      const expectedAt = id * count;
+      // The bias in a local, written back once: the same float64 additions in the same order.
+      let bias = perceptron.bias;
       let error = 0;
-      for (let i = 0; i < data.length; i += 1) {
-        const { indices, values } = data[i].input;
-        const n = indices.length;
-        let sum = perceptron.bias;
-        for (let j = 0; j < n; j += 1) sum += values[j] * weights[indices[j]];
+      for (let i = 0; i < count; i += 1) {
+        const from = offsets[i];
+        const to = offsets[i + 1];
+        let sum = bias;
+        for (let j = from; j < to; j += 1) sum += values[j] * weights[indices[j]];
         const actualOutput = sum <= 0 ? 0 : alpha * sum;
-        const currentError = data[i].expected[id] - actualOutput;
+        const currentError = expected[expectedAt + i] - actualOutput;
         if (currentError) {
           error += currentError ** 2;
-          const delta = (actualOutput > 0 ? 1 : alpha) * currentError * this.decayLearningRate;
-          for (let j = 0; j < n; j += 1) {
+          const delta = (actualOutput > 0 ? 1 : alpha) * currentError * rate;
+          for (let j = from; j < to; j += 1) {
             const key = indices[j];
             const change = delta * values[j] + momentum * changes[key];
             changes[key] = change;
             weights[key] += change;
           }
-          perceptron.bias += delta;
+          bias += delta;
         }
       }
+      perceptron.bias = bias;
       return error;
     }
   };

@@ -83,6 +83,8 @@ const FUNCTION_WORDS = new Set(
 );
 
 const PREAMBLES = ['can you tell me', 'could you tell me', 'can you please tell me', 'please tell me', 'i would like to know', 'i want to know', 'i wanted to know', 'i was wondering', 'do you know'];
+/** A word every preamble has. */
+const PREAMBLE_WORD = / (?:tell me|know|wondering) /;
 
 /**
  * The people a sentence is about (pronouns and the family a carer names), the fillers of speech, and articles:
@@ -154,6 +156,9 @@ const BARE_CONTRACTIONS: Record<string, string> = {
   gotta: 'got to',
 };
 
+/** A whole word that is one of BARE_CONTRACTIONS. */
+const BARE_CONTRACTION = new RegExp(`\\b(?:${Object.keys(BARE_CONTRACTIONS).join('|')})\\b`, 'g');
+
 const DIGIT_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
 const TEENS = ['ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
 const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
@@ -183,13 +188,16 @@ export function normalise(text: string): string {
   s = s.replace(/\b\d+\b/g, numberAsSaid);
   // "'s" before a past participle is "has": "he's just keeled over", "my dad's collapsed". Elsewhere it is "is" after a
   // pronoun, and kept apart after a name ("my dad's legs").
-  s = s.replace(/\b([a-z]+)'s (?=(?:just |already |never |suddenly )?(?:been|got|gone|had|fallen|done|taken|lost|broken|keeled|stopped|started|collapsed|passed|blacked|fainted)\b)/g, '$1 has ');
-  s = s.replace(/[a-z]+'[a-z]+/g, (w) => CONTRACTIONS[w] ?? w.replace(/n't$/, ' not').replace(/'(ve|ll|d|re|m)$/, ' $1').replace(/'s$/, ' s'));
-  s = s.replace(/'/g, ' ');
-  s = s.replace(/[a-z]+/g, (w) => BARE_CONTRACTIONS[w] ?? w);
+  // (Each step below is skipped where the text cannot hold what it looks for: start-up normalises every sample.)
+  if (s.includes("'")) {
+    s = s.replace(/\b([a-z]+)'s (?=(?:just |already |never |suddenly )?(?:been|got|gone|had|fallen|done|taken|lost|broken|keeled|stopped|started|collapsed|passed|blacked|fainted)\b)/g, '$1 has ');
+    s = s.replace(/[a-z]+'[a-z]+/g, (w) => CONTRACTIONS[w] ?? w.replace(/n't$/, ' not').replace(/'(ve|ll|d|re|m)$/, ' $1').replace(/'s$/, ' s'));
+    s = s.replace(/'/g, ' ');
+  }
+  s = s.replace(BARE_CONTRACTION, (w) => BARE_CONTRACTIONS[w]);
   s = s.replace(/\s+/g, ' ');
   // A polite preamble asks nothing of its own: "can you tell me what causes it" asks what causes it.
-  for (const preamble of PREAMBLES) s = s.replace(` ${preamble} `, ' ');
+  if (PREAMBLE_WORD.test(s)) for (const preamble of PREAMBLES) s = s.replace(` ${preamble} `, ' ');
   // Single letters in a row are an initialism ("m r i" → "mri"); a leading "a" or "i" is a word ("a c t" → "a ct").
   s = s.replace(/(?:\b[a-z]\b ?){2,}/g, (run) => {
     const letters = run.trim().split(' ');
