@@ -29,13 +29,14 @@ const FLOORS: Record<(typeof HELD_OUT_HALVES)[number], { questions: number; atLe
   // since an honest answer about a named test or treatment says its first sentence in the same sentence (413 → 418);
   // 85 when the answers about one's own case said what the page says in theirs (above), 84 once they were shortened
   // to fit a turn at the slowest pace (the answer about one's treatment now leads with problems between appointments,
-  // and its team of specialists is the second sentence).
-  'held-out-2': { questions: 109, atLeast: 84 },
+  // and its team of specialists is the second sentence). 85 with the eighth pass's model patterns (below).
+  'held-out-2': { questions: 109, atLeast: 85 },
   // Written blind with the fifth tuning set (28 November 2026), never read: 68 of 98 on the code of that morning, 72
   // after the first sentences were joined (above), 71 after the sixth blind NLU round's patterns moved one question, 74
   // with the radiotherapy, painkiller and "do I have it" first sentences (above), 75 with the named item's first
-  // sentence in an honest answer's first (above).
-  'held-out-3': { questions: 98, atLeast: 75 },
+  // sentence in an honest answer's first (above), 76 with the eighth pass's model patterns (point-first tuning sets
+  // 422 → 440 of 472: named cancers spreading to bone, a clear result, treating the main cancer, out-of-scope questions).
+  'held-out-3': { questions: 98, atLeast: 76 },
 };
 
 const measured = new Map<string, PointOutcome[]>();
