@@ -144,6 +144,21 @@ describe('hears a plain threat of suicide as a crisis', () => {
   });
 });
 
+/**
+ * An exclamation ("oh god", "gosh") says nothing about what is asked, so it must not lower how much of the utterance
+ * the model is judged to know: "oh god my wife's legs just buckled under her" fell below the threshold once.
+ */
+describe('an exclamation before what is said changes nothing', () => {
+  it.each(["my wife's legs just buckled under her", 'what are the symptoms', 'which bones does it affect'])('"oh god" or "gosh" before "%s"', async (said) => {
+    const plain = await understand(said);
+    for (const exclaimed of [`oh god ${said}`, `gosh ${said}`, `oh my goodness ${said}`]) {
+      const heard = await understand(exclaimed);
+      expect(intentOf(heard)).toBe(intentOf(plain));
+      expect(heard.score).toBeCloseTo(plain.score, 5);
+    }
+  });
+});
+
 describe('hears confusion about the time or the day as an emergency, not as a request for the time', () => {
   it.each([
     "my mum doesn't know what day it is anymore",

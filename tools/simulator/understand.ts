@@ -75,7 +75,7 @@ const FUNCTION_WORDS = new Set(
     'shall may might must not to of in on at for with about from by as and or but if so then than there here what when ' +
     'where why how who which whom whose um umm uh er erm oh well just really very quite so some any all both s d ll m ' +
     're ve please yeah alright like actually anyway anymore even still now again also too maybe bit lot thing things ' +
-    'honestly basically literally probably perhaps rather pretty already yet ever though although cos whatever reckon ' +
+    'god gosh goodness jeez honestly basically literally probably perhaps rather pretty already yet ever though although cos whatever reckon ' +
     'suppose guess wondering thanks thank cheers ' +
     'something anything everything someone somebody anyone everyone today tonight tomorrow yesterday ' +
     CARED_FOR
@@ -92,7 +92,7 @@ const PREAMBLE_WORD = / (?:tell me|know|wondering) /;
  */
 const PEOPLE = new Set(
   (
-    'um umm uh er erm hmm please a an the ' +
+    'um umm uh er erm hmm oh god gosh goodness jeez please a an the ' +
     'i me my mine myself she her hers herself he him his himself they them their theirs themselves we us our ' +
     CARED_FOR
   ).split(' '),
