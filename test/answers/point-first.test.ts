@@ -18,6 +18,7 @@ const FLOORS: Record<(typeof HELD_OUT_HALVES)[number], { questions: number; atLe
   // 73 since the radiotherapy and painkiller answers say in their first sentence that the page says no more, and the
   // answer to "do I have it" names waiting for results (chosen on the tuning sets, 399 → 406 of 472).
   // 75 since the answers about one's own case say what the page says in their first sentence (418 → 422 of 472).
+  // Unchanged by the eighth blind NLU round's patterns (below): 74 with a first draft of them, 75 with them finished.
   'held-out': { questions: 81, atLeast: 75 },
   // 78 until the safety patterns of the blind safety round moved one question's understanding (see test/nlu); 80 until
   // "which cancers spread to bone" moved from the unknown-primary samples to the causes (whose answer says any type can).
@@ -29,13 +30,15 @@ const FLOORS: Record<(typeof HELD_OUT_HALVES)[number], { questions: number; atLe
   // since an honest answer about a named test or treatment says its first sentence in the same sentence (413 → 418);
   // 85 when the answers about one's own case said what the page says in theirs (above), 84 once they were shortened
   // to fit a turn at the slowest pace (the answer about one's treatment now leads with problems between appointments,
-  // and its team of specialists is the second sentence). 85 with the eighth pass's model patterns (below).
-  'held-out-2': { questions: 109, atLeast: 85 },
+  // and its team of specialists is the second sentence). 85 with the eighth pass's model patterns (below), 86 with
+  // the eighth blind NLU round's (its emergencies and crises above all, "little" as a degree word, "actually" as "um").
+  'held-out-2': { questions: 109, atLeast: 86 },
   // Written blind with the fifth tuning set (28 November 2026), never read: 68 of 98 on the code of that morning, 72
   // after the first sentences were joined (above), 71 after the sixth blind NLU round's patterns moved one question, 74
   // with the radiotherapy, painkiller and "do I have it" first sentences (above), 75 with the named item's first
   // sentence in an honest answer's first (above), 76 with the eighth pass's model patterns (point-first tuning sets
-  // 422 → 440 of 472: named cancers spreading to bone, a clear result, treating the main cancer, out-of-scope questions).
+  // 422 → 440 of 472: named cancers spreading to bone, a clear result, treating the main cancer, out-of-scope questions),
+  // unchanged by the eighth blind NLU round's (75 with a first draft of them, 76 with them finished).
   'held-out-3': { questions: 98, atLeast: 76 },
 };
 
@@ -48,7 +51,7 @@ beforeAll(async () => {
 const BLIND_WITHOUT_SAFETY: readonly PointFirstHalf[] = ['tuning-3', 'tuning-4', 'tuning-5', 'held-out-3'];
 
 describe('the point-first corpus', () => {
-  it.each(POINT_FIRST_HALVES.filter((half) => !BLIND_WITHOUT_SAFETY.includes(half)))('the %s half has at least 80 questions, with emergencies and a crisis', (half) => {
+  it.each(POINT_FIRST_HALVES.filter((half) => !BLIND_WITHOUT_SAFETY.includes(half) && half !== 'tuning-6'))('the %s half has at least 80 questions, with emergencies and a crisis', (half) => {
     const questions = readPointFirst(half);
     expect(questions.length).toBeGreaterThanOrEqual(80);
     expect(questions.filter((q) => q.point.includes('999')).length).toBeGreaterThanOrEqual(6);
@@ -59,6 +62,11 @@ describe('the point-first corpus', () => {
   // rounds have hundreds).
   it.each(BLIND_WITHOUT_SAFETY)('the %s set has at least 80 questions', (half) => {
     expect(readPointFirst(half).length).toBeGreaterThanOrEqual(80);
+  });
+
+  // The sixth tuning set was written like the fifth, but half of its 100 questions another set already had.
+  it('the tuning-6 set has at least 40 questions', () => {
+    expect(readPointFirst('tuning-6').length).toBeGreaterThanOrEqual(40);
   });
 
   it('repeats no question across its halves', () => {

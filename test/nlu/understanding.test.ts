@@ -109,14 +109,23 @@ describe.each([
  * very sentence of the page, though the writer chose AfterTreatmentIntent; and "little fast please" is the
  * simulator's limit (its classifier weighs words one by one: "fast" says slower in "too fast", "slow" says faster in
  * "too slow").
+ *
+ * The eighth (safety and Indian English again; 127 en-GB and 150 other phrasings once 63 an earlier round had were
+ * dropped, and one more en-GB after, the same as an earlier one once normalised), first measured (unread): en-GB
+ * 96.1 % (122/127; 3 of 66 emergencies missed: soiling unnoticed, confusion
+ * about people long dead, "i feel like i'm suffocating"), en-US 86.4 % (19/22), en-CA 95.5 % (21/22; "my brother says
+ * he's going to kill himself" heard as a question about one's outlook), en-AU 100 % (23/23), en-IN 94.0 % (78/83; 2
+ * of 29 emergencies missed). Of what is left, "can they find it in the bones before the main cancer" reaches
+ * DiagnosingPrimaryIntent, whose first sentence says exactly that, where the writer chose UnknownPrimaryIntent.
  */
 describe.each([
-  ['sixth', 'tuning-6', 97],
-  ['seventh', 'tuning-7', 93],
-] as const)('the blind %s round', (_, round, floor) => {
+  ['sixth', 'tuning-6', 97, 30],
+  ['seventh', 'tuning-7', 93, 30],
+  ['eighth', 'tuning-8', 95, 20],
+] as const)('the blind %s round', (_, round, floor, atLeast) => {
   it.each(['en-GB', 'en-US', 'en-CA', 'en-AU', 'en-IN'])(`in %s is understood at least ${floor} %% of the time, every crisis and emergency among it`, async (locale) => {
     const [phrasings] = await evaluate(loadInteractionModel(locale), [(locale === 'en-GB' ? round : `${locale} ${round}`) as Half]);
-    expect(phrasings.simulator.total).toBeGreaterThanOrEqual(30);
+    expect(phrasings.simulator.total).toBeGreaterThanOrEqual(atLeast);
     expect(percent(phrasings.simulator)).toBeGreaterThanOrEqual(floor);
     expect(missedOf(phrasings, 'CrisisIntent')).toEqual([]);
     expect(missedOf(phrasings, 'EmergencyIntent')).toEqual([]);

@@ -145,17 +145,37 @@ describe('hears a plain threat of suicide as a crisis', () => {
 });
 
 /**
- * An exclamation ("oh god", "gosh") says nothing about what is asked, so it must not lower how much of the utterance
- * the model is judged to know: "oh god my wife's legs just buckled under her" fell below the threshold once.
+ * An exclamation ("oh god", "gosh") or a filler ("actually") says nothing about what is asked, so it must not lower
+ * how much of the utterance the model is judged to know: "oh god my wife's legs just buckled under her" fell below the
+ * threshold once, and "what can they actually do for it" was not understood though "what can they do for it" is a sample.
  */
-describe('an exclamation before what is said changes nothing', () => {
-  it.each(["my wife's legs just buckled under her", 'what are the symptoms', 'which bones does it affect'])('"oh god" or "gosh" before "%s"', async (said) => {
-    const plain = await understand(said);
-    for (const exclaimed of [`oh god ${said}`, `gosh ${said}`, `oh my goodness ${said}`]) {
-      const heard = await understand(exclaimed);
-      expect(intentOf(heard)).toBe(intentOf(plain));
-      expect(heard.score).toBeCloseTo(plain.score, 5);
-    }
+describe('an exclamation or a filler changes nothing', () => {
+  const plain = ["my wife's legs just buckled under her", 'what are the symptoms', 'which bones does it affect'];
+  it.each([
+    ...plain.flatMap((said) => [`oh god ${said}`, `gosh ${said}`, `oh my goodness ${said}`].map((exclaimed) => [exclaimed, said])),
+    ['what can they actually do for it', 'what can they do for it'],
+    ['which bones does it basically affect', 'which bones does it affect'],
+  ])('"%s" is heard as "%s"', async (said, plainly) => {
+    const [heard, expected] = await Promise.all([understand(said), understand(plainly)]);
+    expect(intentOf(heard)).toBe(intentOf(expected));
+    expect(heard.score).toBeCloseTo(expected.score, 5);
+  });
+});
+
+/**
+ * "Little" is a degree word, as "too" is: "speak little fast" (Indian English) asks for faster speech, though "fast"
+ * alone is said in "too fast"; "a little slowly" asks for slower.
+ */
+describe('hears "little" with the word after it', () => {
+  it.each([
+    ['speak little fast', 'SpeakFasterIntent'],
+    ['please speak little fast', 'SpeakFasterIntent'],
+    ['speak little slowly', 'SpeakSlowerIntent'],
+    ['a little slower please', 'SpeakSlowerIntent'],
+    ["that's too fast", 'SpeakSlowerIntent'],
+    ["you're too slow", 'SpeakFasterIntent'],
+  ])('"%s"', async (said, intent) => {
+    expect(intentOf(await understand(said))).toBe(intent);
   });
 });
 

@@ -14,7 +14,7 @@ export const CORPUS_DIR = path.resolve(__dirname, '../../test/nlu');
  * times while tuning. The second round (`-2`) was written blind, by a writer who never saw the model or the first
  * round: its tuning half was used like the first's, its held-out half was measured once before and once after.
  */
-export const HALVES = ['tuning', 'held-out', 'tuning-2', 'held-out-2', 'tuning-safety', 'tuning-3', 'tuning-5', 'held-out-3', 'tuning-6', 'tuning-7'] as const;
+export const HALVES = ['tuning', 'held-out', 'tuning-2', 'held-out-2', 'tuning-safety', 'tuning-3', 'tuning-5', 'held-out-3', 'tuning-6', 'tuning-7', 'tuning-8'] as const;
 export type SharedHalf = (typeof HALVES)[number];
 /**
  * Each other locale has its own phrasings, in its own words (test/nlu/locales/<locale>.yaml), written blind by a
@@ -29,10 +29,10 @@ export const localeHalves = (locale: string): LocaleHalf[] => [`${locale} tuning
  * Later blind rounds of tuning phrasings, each file holding several locales' (a `locale` field): tuning-extra.yaml
  * (Indian English above all, and crises and emergencies for the other locales) and tuning-crisis.yaml (crises and
  * emergencies in all five), tuning-emergency.yaml, tuning-local.yaml, tuning-5.yaml (Canadian and Indian English,
- * the fifth blind round), and tuning-6.yaml and tuning-7.yaml (the sixth and seventh, safety above all). Read to find
- * general patterns the model lacks, like the tuning halves: "en-IN tuning-extra".
+ * the fifth blind round), tuning-6.yaml, tuning-7.yaml and tuning-8.yaml (the sixth to eighth, safety above all).
+ * Read to find general patterns the model lacks, like the tuning halves: "en-IN tuning-extra".
  */
-export const EXTRA_TUNINGS = ['tuning-extra', 'tuning-crisis', 'tuning-emergency', 'tuning-local', 'tuning-5', 'tuning-6', 'tuning-7'] as const;
+export const EXTRA_TUNINGS = ['tuning-extra', 'tuning-crisis', 'tuning-emergency', 'tuning-local', 'tuning-5', 'tuning-6', 'tuning-7', 'tuning-8'] as const;
 export type ExtraTuning = (typeof EXTRA_TUNINGS)[number];
 /** Every half a locale is measured on: en-GB's shared corpus or the locale's own halves, then the later rounds'. */
 export const halvesOf = (locale: string): readonly Half[] => [...(locale === 'en-GB' ? HALVES : localeHalves(locale)), ...EXTRA_TUNINGS.map((name) => `${locale} ${name}` as Half)];

@@ -92,7 +92,7 @@ const PREAMBLE_WORD = / (?:tell me|know|wondering) /;
  */
 const PEOPLE = new Set(
   (
-    'um umm uh er erm hmm oh god gosh goodness jeez please a an the ' +
+    'um umm uh er erm hmm oh god gosh goodness jeez actually basically literally please a an the ' +
     'i me my mine myself she her hers herself he him his himself they them their theirs themselves we us our ' +
     CARED_FOR
   ).split(' '),
@@ -108,7 +108,7 @@ const withoutPeople = (words: string[]) => {
  * degree words: pairs after "not" or "cannot" gave the classifier hundreds more features, made training 40 %
  * slower, and changed nothing on the tuning halves.
  */
-const MODIFIERS = new Set(['too', 'more', 'less']);
+const MODIFIERS = new Set(['too', 'more', 'less', 'little']);
 const withModifierPairs = (words: string[]) => [...words, ...words.slice(1).flatMap((w, i) => (MODIFIERS.has(words[i]) && !MODIFIERS.has(w) ? [`${words[i]}${w}`] : []))];
 
 const CONTRACTIONS: Record<string, string> = {
@@ -302,18 +302,19 @@ function stableRank(text: string): number {
 
 /**
  * About `cap` samples an intent, chosen so that every word of the intent's samples is still in one of them, as the
- * classifier sees words (by stem: "break" and "breaking" are one feature): first each sample that brings a stem not
- * yet seen, then the rest in the order of a hash of their words, up to `cap`. Training time grows with the samples,
+ * classifier sees words (by stem: "break" and "breaking" are one feature; a degree word's pair, "littlefast", is one
+ * too): first each sample that brings a feature not yet seen, then the rest in the order of a hash of their words, up
+ * to `cap`. Training time grows with the samples,
  * and the templates of the model's source make many that differ only in a person or a verb.
  */
-function trainingSet<T extends { words: string[]; intent: string }>(documents: T[], cap: number, featureOf: (word: string) => string): T[] {
+function trainingSet<T extends { words: string[]; intent: string }>(documents: T[], cap: number, featuresOf: (words: string[]) => string[]): T[] {
   const byIntent = new Map<string, T[]>();
   for (const d of documents) (byIntent.get(d.intent) ?? byIntent.set(d.intent, []).get(d.intent)!).push(d);
   return [...byIntent.values()].flatMap((docs) => {
     const seen = new Set<string>();
     const chosen = new Set<T>();
     for (const d of docs) {
-      const features = d.words.map(featureOf);
+      const features = featuresOf(d.words);
       if (features.some((f) => !seen.has(f))) chosen.add(d);
       for (const f of features) seen.add(f);
     }
@@ -389,7 +390,7 @@ export async function createUnderstander(model: InteractionModel, builtInPhrases
     unique.set(`None:${words.join(' ')}`, { words, intent: 'None' });
   }
   const documents = [...unique.values()];
-  const classifier = await trainClassifier(trainingSet(documents, SAMPLES_PER_INTENT, stem).map((d) => ({ text: withModifierPairs(d.words).join(' '), intent: d.intent })));
+  const classifier = await trainClassifier(trainingSet(documents, SAMPLES_PER_INTENT, (words) => withModifierPairs(words).map(stem)).map((d) => ({ text: withModifierPairs(d.words).join(' '), intent: d.intent })));
   // Every sample, not only the classifier's share of them (nearest-sample.ts), with the features the classifier sees.
   const nearest = nearestSample(documents.map((d) => ({ features: withModifierPairs(d.words).map(stem), intent: d.intent })));
 
