@@ -32,7 +32,7 @@ export const localeHalves = (locale: string): LocaleHalf[] => [`${locale} tuning
  * the fifth blind round), tuning-6.yaml, tuning-7.yaml and tuning-8.yaml (the sixth to eighth, safety above all).
  * Read to find general patterns the model lacks, like the tuning halves: "en-IN tuning-extra".
  */
-export const EXTRA_TUNINGS = ['tuning-extra', 'tuning-crisis', 'tuning-emergency', 'tuning-local', 'tuning-5', 'tuning-6', 'tuning-7', 'tuning-8'] as const;
+export const EXTRA_TUNINGS = ['tuning-extra', 'tuning-crisis', 'tuning-emergency', 'tuning-local', 'tuning-5', 'tuning-6', 'tuning-7', 'tuning-8', 'tuning-9'] as const;
 export type ExtraTuning = (typeof EXTRA_TUNINGS)[number];
 /** Every half a locale is measured on: en-GB's shared corpus or the locale's own halves, then the later rounds'. */
 export const halvesOf = (locale: string): readonly Half[] => [...(locale === 'en-GB' ? HALVES : localeHalves(locale)), ...EXTRA_TUNINGS.map((name) => `${locale} ${name}` as Half)];
