@@ -29,8 +29,9 @@ export const localeHalves = (locale: string): LocaleHalf[] => [`${locale} tuning
  * Later blind rounds of tuning phrasings, each file holding several locales' (a `locale` field): tuning-extra.yaml
  * (Indian English above all, and crises and emergencies for the other locales) and tuning-crisis.yaml (crises and
  * emergencies in all five), tuning-emergency.yaml, tuning-local.yaml, tuning-5.yaml (Canadian and Indian English,
- * the fifth blind round), tuning-6.yaml, tuning-7.yaml and tuning-8.yaml (the sixth to eighth, safety above all).
- * Read to find general patterns the model lacks, like the tuning halves: "en-IN tuning-extra".
+ * the fifth blind round), tuning-6.yaml, tuning-7.yaml and tuning-8.yaml (the sixth to eighth, safety above all),
+ * and tuning-9.yaml (the ninth, all five locales, en-GB's too). Read to find general patterns the model lacks, like the
+ * tuning halves: "en-IN tuning-extra".
  */
 export const EXTRA_TUNINGS = ['tuning-extra', 'tuning-crisis', 'tuning-emergency', 'tuning-local', 'tuning-5', 'tuning-6', 'tuning-7', 'tuning-8', 'tuning-9'] as const;
 export type ExtraTuning = (typeof EXTRA_TUNINGS)[number];
