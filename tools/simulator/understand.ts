@@ -313,19 +313,18 @@ function stableRank(text: string): number {
  * About `cap` samples an intent, chosen so that every word of the intent's samples is still in one of them, as the
  * classifier sees words (by stem: "break" and "breaking" are one feature; a degree word's pair, "littlefast", is one
  * too): first each sample that brings a feature not yet seen, then the rest in the order of a hash of their words, up
- * to `cap`. Training time grows with the samples,
- * and the templates of the model's source make many that differ only in a person or a verb.
+ * to `cap`. Training time grows with the samples, and the templates of the model's source make many that differ only
+ * in a person or a verb.
  */
-function trainingSet<T extends { words: string[]; intent: string }>(documents: T[], cap: number, featuresOf: (words: string[]) => string[]): T[] {
+function trainingSet<T extends { words: string[]; features: string[]; intent: string }>(documents: T[], cap: number): T[] {
   const byIntent = new Map<string, T[]>();
   for (const d of documents) (byIntent.get(d.intent) ?? byIntent.set(d.intent, []).get(d.intent)!).push(d);
   return [...byIntent.values()].flatMap((docs) => {
     const seen = new Set<string>();
     const chosen = new Set<T>();
     for (const d of docs) {
-      const features = featuresOf(d.words);
-      if (features.some((f) => !seen.has(f))) chosen.add(d);
-      for (const f of features) seen.add(f);
+      if (d.features.some((f) => !seen.has(f))) chosen.add(d);
+      for (const f of d.features) seen.add(f);
     }
     // The rest by a hash of their words, not by their place in the list: a sample added to an intent then changes
     // at most one of the others chosen, instead of shifting them all (and what the classifier learns with them).
@@ -398,10 +397,11 @@ export async function createUnderstander(model: InteractionModel, builtInPhrases
     const words = withoutPeople(findSlots(normalise(request).split(' ')).words);
     unique.set(`None:${words.join(' ')}`, { words, intent: 'None' });
   }
-  const documents = [...unique.values()];
-  const classifier = await trainClassifier(trainingSet(documents, SAMPLES_PER_INTENT, (words) => withModifierPairs(words).map(stem)).map((d) => ({ text: withModifierPairs(d.words).join(' '), intent: d.intent })));
-  // Every sample, not only the classifier's share of them (nearest-sample.ts), with the features the classifier sees.
-  const nearest = nearestSample(documents.map((d) => ({ features: withModifierPairs(d.words).map(stem), intent: d.intent })));
+  // Each with the features the classifier sees: its words and degree pairs ("toofast"), stemmed.
+  const documents = [...unique.values()].map((d) => ({ ...d, features: withModifierPairs(d.words).map(stem) }));
+  const classifier = await trainClassifier(trainingSet(documents, SAMPLES_PER_INTENT).map((d) => ({ text: withModifierPairs(d.words).join(' '), intent: d.intent })));
+  // Every sample, not only the classifier's share of them (nearest-sample.ts).
+  const nearest = nearestSample(documents);
 
   /** Replaces slot values by their type's token, remembering what was heard. */
   function findSlots(words: string[]): { words: string[]; found: FoundSlot[] } {
