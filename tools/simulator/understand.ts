@@ -61,7 +61,12 @@ const TRAINING_EPOCHS = 40;
 /** Unknown words an unresolved slot value may have ("magic beans"); more is a sentence, not a name. */
 const MAX_UNKNOWN_SLOT_WORDS = 2;
 
-/** The people a carer asks about: never the topic, always who it is about. One list, so the two sets below cannot drift. */
+/**
+ * Fillers and exclamations of speech ("um", "oh god", "actually"): they ask nothing. With the people a carer asks
+ * about, below, one list each, so the two sets after them cannot drift.
+ */
+const FILLERS = 'um umm uh er erm oh god gosh goodness jeez actually basically literally please';
+/** The people a carer asks about: never the topic, always who it is about. */
 const CARED_FOR = 'mum mom mother dad father husband wife partner son daughter sister brother friend nan gran grandma grandad grandpa grandmother grandfather neighbour neighbor auntie aunt uncle';
 
 /**
@@ -73,12 +78,11 @@ const FUNCTION_WORDS = new Set(
     'a an the i me my mine myself you your he him his she her it its we us our they them their this that these those ' +
     'himself herself themselves is am are was were be been being do does did have has had will would can could should ' +
     'shall may might must not to of in on at for with about from by as and or but if so then than there here what when ' +
-    'where why how who which whom whose um umm uh er erm oh well just really very quite so some any all both s d ll m ' +
-    're ve please yeah alright like actually anyway anymore even still now again also too maybe bit lot thing things ' +
-    'god gosh goodness jeez honestly basically literally probably perhaps rather pretty already yet ever though although cos whatever reckon ' +
-    'suppose guess wondering thanks thank cheers ' +
+    'where why how who which whom whose well just really very quite so some any all both s d ll m re ve yeah ' +
+    'alright like anyway anymore even still now again also too maybe bit lot thing things honestly probably perhaps ' +
+    'rather pretty already yet ever though although cos whatever reckon suppose guess wondering thanks thank cheers ' +
     'something anything everything someone somebody anyone everyone today tonight tomorrow yesterday ' +
-    CARED_FOR
+    `${FILLERS} ${CARED_FOR}`
   ).split(' '),
 );
 
@@ -92,9 +96,8 @@ const PREAMBLE_WORD = / (?:tell me|know|wondering) /;
  */
 const PEOPLE = new Set(
   (
-    'um umm uh er erm hmm oh god gosh goodness jeez actually basically literally please a an the ' +
-    'i me my mine myself she her hers herself he him his himself they them their theirs themselves we us our ' +
-    CARED_FOR
+    'hmm a an the i me my mine myself she her hers herself he him his himself they them their theirs themselves we us our ' +
+    `${FILLERS} ${CARED_FOR}`
   ).split(' '),
 );
 const withoutPeople = (words: string[]) => {
