@@ -48,7 +48,7 @@ beforeAll(async () => {
   for (const half of HELD_OUT_HALVES) measured.set(half, await measurePointFirst(model, half));
 });
 
-const BLIND_WITHOUT_SAFETY: readonly PointFirstHalf[] = ['tuning-3', 'tuning-4', 'tuning-5', 'tuning-7', 'held-out-3'];
+const BLIND_WITHOUT_SAFETY: readonly PointFirstHalf[] = ['tuning-3', 'tuning-4', 'tuning-5', 'tuning-7', 'tuning-8', 'held-out-3'];
 
 describe('the point-first corpus', () => {
   it.each(POINT_FIRST_HALVES.filter((half) => !BLIND_WITHOUT_SAFETY.includes(half) && half !== 'tuning-6'))('the %s half has at least 80 questions, with emergencies and a crisis', (half) => {
@@ -58,7 +58,7 @@ describe('the point-first corpus', () => {
     expect(questions.filter((q) => q.point.includes('samaritans')).length).toBeGreaterThanOrEqual(2);
   });
 
-  // The third to fifth and seventh tuning sets and the third held-out half were written without safety questions
+  // The third to fifth, seventh and eighth tuning sets and the third held-out half were written without safety questions
   // (the NLU's safety rounds have hundreds).
   it.each(BLIND_WITHOUT_SAFETY)('the %s set has at least 80 questions', (half) => {
     expect(readPointFirst(half).length).toBeGreaterThanOrEqual(80);

@@ -30,10 +30,10 @@ export const localeHalves = (locale: string): LocaleHalf[] => [`${locale} tuning
  * (Indian English above all, and crises and emergencies for the other locales) and tuning-crisis.yaml (crises and
  * emergencies in all five), tuning-emergency.yaml, tuning-local.yaml, tuning-5.yaml (Canadian and Indian English,
  * the fifth blind round), tuning-6.yaml, tuning-7.yaml and tuning-8.yaml (the sixth to eighth, safety above all),
- * and tuning-9.yaml (the ninth, all five locales, en-GB's too). Read to find general patterns the model lacks, like the
- * tuning halves: "en-IN tuning-extra".
+ * tuning-9.yaml and tuning-10.yaml (the ninth and tenth, all five locales, en-GB's too). Read to find general patterns
+ * the model lacks, like the tuning halves: "en-IN tuning-extra".
  */
-export const EXTRA_TUNINGS = ['tuning-extra', 'tuning-crisis', 'tuning-emergency', 'tuning-local', 'tuning-5', 'tuning-6', 'tuning-7', 'tuning-8', 'tuning-9'] as const;
+export const EXTRA_TUNINGS = ['tuning-extra', 'tuning-crisis', 'tuning-emergency', 'tuning-local', 'tuning-5', 'tuning-6', 'tuning-7', 'tuning-8', 'tuning-9', 'tuning-10'] as const;
 export type ExtraTuning = (typeof EXTRA_TUNINGS)[number];
 /** Every half a locale is measured on: en-GB's shared corpus or the locale's own halves, then the later rounds'. */
 export const halvesOf = (locale: string): readonly Half[] => [...(locale === 'en-GB' ? HALVES : localeHalves(locale)), ...EXTRA_TUNINGS.map((name) => `${locale} ${name}` as Half)];
