@@ -163,6 +163,22 @@ describe('an exclamation or a filler changes nothing', () => {
 });
 
 /**
+ * The family a carer names in other locales' English (Indian English's "nani" and "dadi", "mommy", "granny") is who it
+ * is about, as "my mum" is: before, "nani has become unconscious" was not understood, because "nani" was a word no
+ * sample uses (the tenth blind round).
+ */
+describe('a relative named in any locale\'s words is who it is about, never the question', () => {
+  const plain = ['has become unconscious', 'keeps saying god should take her now'];
+  it.each(
+    ['nani', 'nana', 'dadi', 'dada', 'amma', 'appa', 'mommy', 'granny'].flatMap((kin) => plain.map((said) => [`${kin} ${said}`, `she ${said}`])),
+  )('"%s" is heard as "%s"', async (said, plainly) => {
+    const [heard, expected] = await Promise.all([understand(said), understand(plainly)]);
+    expect(intentOf(heard)).toBe(intentOf(expected));
+    expect(heard.score).toBeCloseTo(expected.score, 5);
+  });
+});
+
+/**
  * "Little" is a degree word, as "too" is: "speak little fast" (Indian English) asks for faster speech, though "fast"
  * alone is said in "too fast"; "a little slowly" asks for slower.
  */
