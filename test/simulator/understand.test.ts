@@ -179,6 +179,20 @@ describe('a relative named in any locale\'s words is who it is about, never the 
 });
 
 /**
+ * A long sentence that is nearly a sample, with a clause more, is heard as that sample is: the classifier, which adds
+ * up a weight for every word, was swayed by one clause ("doesn't even notice" heard as a crisis). A short request is
+ * still the classifier's to judge ("should i say yes to the operation" is not "yes").
+ */
+describe('a long sentence close to a sample is heard as that sample is, whatever a clause more adds', () => {
+  it.each([
+    ["my dad is wetting himself and doesn't even notice it's new as of this morning", 'EmergencyIntent'],
+    ['should i say yes to the operation', 'TreatmentDecisionIntent'],
+  ])('"%s"', async (said, intent) => {
+    expect(intentOf(await understand(said))).toBe(intent);
+  });
+});
+
+/**
  * "Little" is a degree word, as "too" is: "speak little fast" (Indian English) asks for faster speech, though "fast"
  * alone is said in "too fast"; "a little slowly" asks for slower.
  */
