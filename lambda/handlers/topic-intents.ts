@@ -27,6 +27,8 @@ export const TOPIC_INTENTS: Readonly<Record<string, string>> = {
   SupportIntent: 'support',
   AboutIntent: 'about',
   TopicsIntent: 'topics',
+  // Named inside other answers, asked by name.
+  HighCalciumIntent: 'high-calcium',
   // Questions about the listener's own case: an honest "I can't", then what the page does say.
   PrognosisQuestionIntent: 'own-prognosis',
   TreatmentDecisionIntent: 'own-treatment',

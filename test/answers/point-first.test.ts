@@ -21,7 +21,8 @@ const FLOORS: Record<(typeof HELD_OUT_HALVES)[number], { questions: number; atLe
   // Unchanged by the eighth blind NLU round's patterns (below): 74 with a first draft of them, 75 with them finished.
   // 73 since a long sentence near a sample is heard as that sample is (chosen on the tuning sets: 639 -> 641 of 704
   // point-first questions, every crisis and emergency of the NLU's; held-out-2 gained one here). Not tuned back.
-  'held-out': { questions: 81, atLeast: 73 },
+  // 74 with an answer of its own for high calcium (content/details/high-calcium.yaml; point-first tuning 641 -> 647).
+  'held-out': { questions: 81, atLeast: 74 },
   // 78 until the safety patterns of the blind safety round moved one question's understanding (see test/nlu); 80 until
   // "which cancers spread to bone" moved from the unknown-primary samples to the causes (whose answer says any type can).
   // 82 since the simulator learned everyday out-of-domain requests ("what day is it") as not understood, chosen on the
@@ -35,7 +36,8 @@ const FLOORS: Record<(typeof HELD_OUT_HALVES)[number], { questions: number; atLe
   // and its team of specialists is the second sentence). 85 with the eighth pass's model patterns (below), 86 with
   // the eighth blind NLU round's (its emergencies and crises above all, "little" as a degree word, "actually" as "um").
   // 87 with the tenth blind round's patterns, 88 once a long sentence near a sample is heard as that sample is.
-  'held-out-2': { questions: 109, atLeast: 88 },
+  // 90 with an answer of its own for high calcium.
+  'held-out-2': { questions: 109, atLeast: 90 },
   // Written blind with the fifth tuning set (28 November 2026), never read: 68 of 98 on the code of that morning, 72
   // after the first sentences were joined (above), 71 after the sixth blind NLU round's patterns moved one question, 74
   // with the radiotherapy, painkiller and "do I have it" first sentences (above), 75 with the named item's first
