@@ -238,8 +238,9 @@ const FLOORS = [
   // General patterns for the fifth blind round's misses then left the blind half missing no emergency (94.1 % since the
   // classifier's training was cut back to keep start-up under a second).
   // The tenth blind round's patterns (chosen on the tuning sets, where they caught its two missed emergencies and its
-  // missed crisis) moved one emergency phrasing here: one missed again. Reported as measured, not tuned back.
-  { name: "the blind second round's held-out half", half: () => blind, simulator: 90, independent: 87.5, emergenciesMissed: 1 },
+  // missed crisis) moved one emergency phrasing here, and the high-calcium intent's patterns (chosen on the tuning
+  // sets too) moved it back: every emergency again.
+  { name: "the blind second round's held-out half", half: () => blind, simulator: 90, independent: 87.5, emergenciesMissed: 0 },
   // A third held-out set (held-out-3.yaml), written blind at the end of the session that added the nearest sample and
   // never read: 95.3 % (142 of 149) on the code at that session's start, 97.3 % after (98.0 % once the samples were
   // made grammatical), every emergency and crisis each time; the independent classifier 91.0 % and 93.1 %.
