@@ -126,33 +126,25 @@ describe.each([
  * thirst is there and i am feeling like vomiting and very sleepy also last time my calcium was high" (heard as what a
  * blood test is like). Patterns for both moved nothing; since a long sentence near a sample is heard as that sample
  * is (tools/simulator/understand.ts), both are understood, and the list of those missed is empty.
+ *
+ * The tenth (all five locales in one file; plain everyday wording, every custom intent; 139 kept), first measured
+ * (unread): en-GB 96.7 %, en-US 100 %, en-CA 94.4 %, en-AU 100 %, en-IN 90.4 % (47/52; two emergencies and a crisis
+ * missed: "nani has become unconscious", "i am having severe pain tablets are not working only", "nani keeps saying
+ * god should take her now itself"). Now every crisis and emergency is understood: en-IN 100 %, en-AU 95.2 %.
+ *
+ * The sixth to eighth rounds' en-GB phrasings are halves of the shared corpus (tuning-N.yaml); the ninth and tenth
+ * keep every locale's in locales/tuning-N.yaml.
  */
 describe.each([
   ['sixth', 'tuning-6', 97, 30],
   ['seventh', 'tuning-7', 93, 30],
   ['eighth', 'tuning-8', 95, 20],
-] as const)('the blind %s round', (_, round, floor, atLeast) => {
-  it.each(['en-GB', 'en-US', 'en-CA', 'en-AU', 'en-IN'])(`in %s is understood at least ${floor} %% of the time, every crisis and emergency among it`, async (locale) => {
-    const [phrasings] = await evaluate(loadInteractionModel(locale), [(locale === 'en-GB' ? round : `${locale} ${round}`) as Half]);
-    expect(phrasings.simulator.total).toBeGreaterThanOrEqual(atLeast);
-    expect(percent(phrasings.simulator)).toBeGreaterThanOrEqual(floor);
-    expect(missedOf(phrasings, 'CrisisIntent')).toEqual([]);
-    expect(missedOf(phrasings, 'EmergencyIntent')).toEqual([]);
-  });
-});
-
-/**
- * The tenth (all five locales in one file; plain everyday wording, every custom intent; 139 kept), first measured
- * (unread): en-GB 96.7 %, en-US 100 %, en-CA 94.4 %, en-AU 100 %, en-IN 90.4 % (47/52; two emergencies and a crisis
- * missed: "nani has become unconscious", "i am having severe pain tablets are not working only", "nani keeps saying
- * god should take her now itself"). Now every crisis and emergency is understood: en-IN 100 %, en-AU 95.2 %.
- */
-describe.each([
   ['ninth', 'tuning-9', 95, 20],
   ['tenth', 'tuning-10', 94, 18],
-] as const)('the blind %s round (locales/%s.yaml, all five locales)', (_, round, floor, atLeast) => {
+] as const)('the blind %s round', (_, round, floor, atLeast) => {
+  const halfOf = (locale: string) => (locale === 'en-GB' && (HALVES as readonly string[]).includes(round) ? round : `${locale} ${round}`) as Half;
   it.each(['en-GB', 'en-US', 'en-CA', 'en-AU', 'en-IN'])(`in %s is understood at least ${floor} %% of the time, every crisis and emergency among it`, async (locale) => {
-    const [phrasings] = await evaluate(loadInteractionModel(locale), [`${locale} ${round}` as Half]);
+    const [phrasings] = await evaluate(loadInteractionModel(locale), [halfOf(locale)]);
     expect(phrasings.simulator.total).toBeGreaterThanOrEqual(atLeast);
     expect(percent(phrasings.simulator)).toBeGreaterThanOrEqual(floor);
     expect(missedOf(phrasings, 'CrisisIntent')).toEqual([]);
