@@ -52,10 +52,10 @@ const NEAREST_SAMPLE_WEIGHT = 0.5;
  * alike is that sample with a clause more, and its intent scores at least that likeness. The classifier adds up a
  * weight for each word, so on a long sentence one clause can outweigh the rest: "he's peeing himself and doesn't even
  * notice it's new as of this morning" was a crisis to it. On a short request the likeness of a sample is no guide
- * ("should I say yes to the operation" is as like "yes" as that), and the classifier still judges. Chosen on the tuning sets (3,301 phrasings, 704
- * point-first questions): 0.7 and 8 words understood one more phrasing and two more questions, and every crisis and
- * emergency (four had been missed); 0.7 at any length lost 14 phrasings to built-ins ("should I quit chemo" as
- * stop), 0.65 or 7 words one to six, 0.75 left two emergencies missed, 9 words one.
+ * ("should I say yes to the operation" is as like "yes" as that), and the classifier still judges. Chosen on the
+ * tuning sets (3,301 phrasings, 704 point-first questions): 0.7 and 8 words understood one more phrasing and two more
+ * questions, and every crisis and emergency (four had been missed); 0.7 at any length lost 14 phrasings to built-ins
+ * ("should I quit chemo" as stop), 0.65 or 7 words one to six, 0.75 left two emergencies missed, 9 words one.
  */
 const NEAR_SAMPLE = 0.7;
 const LONG_SENTENCE = 8;
@@ -422,9 +422,12 @@ export async function createUnderstander(model: InteractionModel, builtInPhrases
     const words = withoutPeople(findSlots(normalise(request).split(' ')).words);
     unique.set(`None:${words.join(' ')}`, { words, intent: 'None' });
   }
-  // Each with the features the classifier sees: its words and degree pairs ("toofast"), stemmed.
-  const documents = [...unique.values()].map((d) => ({ ...d, features: withModifierPairs(d.words).map(stem) }));
-  const classifier = await trainClassifier(trainingSet(documents, SAMPLES_PER_INTENT).map((d) => ({ text: withModifierPairs(d.words).join(' '), intent: d.intent })));
+  // Each with what the classifier is given (its words and degree pairs, "toofast") and the features it sees in that, stemmed.
+  const documents = [...unique.values()].map((d) => {
+    const said = withModifierPairs(d.words);
+    return { ...d, said, features: said.map(stem) };
+  });
+  const classifier = await trainClassifier(trainingSet(documents, SAMPLES_PER_INTENT).map((d) => ({ text: d.said.join(' '), intent: d.intent })));
   // Every sample, not only the classifier's share of them (nearest-sample.ts).
   const nearest = nearestSample(documents);
 
