@@ -37,6 +37,8 @@ interface FlatCorpus {
   indices: Int32Array;
   values: Float64Array;
   expected: Float64Array;
+  /** Every value is 1 (NLP.js marks a feature present with 1), so the products by a value can be left out: x * 1 is x, exactly. */
+  ones: boolean;
 }
 interface NeuralNetworkBase {
   settings: { alpha: number; momentum: number };
@@ -72,7 +74,7 @@ function fastNetwork(NeuralNetwork: NeuralNetworkClass): NeuralNetworkClass {
         // NLP.js reads `output.data[id] || 0`: the same number, looked up once.
         for (let id = 0; id < outputs; id += 1) expected[id * count + i] = output.data[id] || 0;
       }
-      this.flat = { data, count, offsets, indices, values, expected };
+      this.flat = { data, count, offsets, indices, values, expected, ones: values.every((v) => v === 1) };
       return data;
     }
 
@@ -80,6 +82,7 @@ function fastNetwork(NeuralNetwork: NeuralNetworkClass): NeuralNetworkClass {
     trainPerceptron(perceptron: Perceptron, data: TrainingItem[]): number {
       const flat = this.flat;
       if (flat?.data !== data) throw new Error('trainPerceptron: the corpus was not prepared by this network');
+      if (flat.ones) return this.trainPerceptronOnOnes(perceptron, flat);
       const { count, offsets, indices, values, expected } = flat;
       const { alpha, momentum } = this.settings;
       const { changes, weights, id } = perceptron;
@@ -101,6 +104,38 @@ function fastNetwork(NeuralNetwork: NeuralNetworkClass): NeuralNetworkClass {
           for (let j = from; j < to; j += 1) {
             const key = indices[j];
             const change = delta * values[j] + momentum * changes[key];
+            changes[key] = change;
+            weights[key] += change;
+          }
+          bias += delta;
+        }
+      }
+      perceptron.bias = bias;
+      return error;
+    }
+
+    /** trainPerceptron where every value is 1: the same additions with the products by 1 left out. */
+    trainPerceptronOnOnes(perceptron: Perceptron, flat: FlatCorpus): number {
+      const { count, offsets, indices, expected } = flat;
+      const { alpha, momentum } = this.settings;
+      const { changes, weights, id } = perceptron;
+      const rate = this.decayLearningRate;
+      const expectedAt = id * count;
+      let bias = perceptron.bias;
+      let error = 0;
+      for (let i = 0; i < count; i += 1) {
+        const from = offsets[i];
+        const to = offsets[i + 1];
+        let sum = bias;
+        for (let j = from; j < to; j += 1) sum += weights[indices[j]];
+        const actualOutput = sum <= 0 ? 0 : alpha * sum;
+        const currentError = expected[expectedAt + i] - actualOutput;
+        if (currentError) {
+          error += currentError ** 2;
+          const delta = (actualOutput > 0 ? 1 : alpha) * currentError * rate;
+          for (let j = from; j < to; j += 1) {
+            const key = indices[j];
+            const change = delta + momentum * changes[key];
             changes[key] = change;
             weights[key] += change;
           }

@@ -207,7 +207,7 @@ function numberAsSaid(digits: string): string {
 export function normalise(text: string): string {
   let s = ` ${text.toLowerCase().replace(/[’‘]/g, "'")} `;
   s = s.replace(/[^a-z0-9' ]+/g, ' ');
-  s = s.replace(/\b\d+\b/g, numberAsSaid);
+  if (/\d/.test(s)) s = s.replace(/\b\d+\b/g, numberAsSaid);
   // "'s" before a past participle is "has": "he's just keeled over", "my dad's collapsed". Elsewhere it is "is" after a
   // pronoun, and kept apart after a name ("my dad's legs").
   // (Each step below is skipped where the text cannot hold what it looks for: start-up normalises every sample.)
@@ -221,7 +221,8 @@ export function normalise(text: string): string {
   // A polite preamble asks nothing of its own: "can you tell me what causes it" asks what causes it.
   if (PREAMBLE_WORD.test(s)) for (const preamble of PREAMBLES) s = s.replace(` ${preamble} `, ' ');
   // Single letters in a row are an initialism ("m r i" → "mri"); a leading "a" or "i" is a word ("a c t" → "a ct").
-  s = s.replace(/(?:\b[a-z]\b ?){2,}/g, (run) => {
+  // (Letters in a row are single letters between spaces: the text is padded, and has only letters, digits and spaces.)
+  if (/ [a-z] [a-z] /.test(s)) s = s.replace(/(?:\b[a-z]\b ?){2,}/g, (run) => {
     const letters = run.trim().split(' ');
     const words: string[] = [];
     while (letters.length > 2 && (letters[0] === 'a' || letters[0] === 'i')) words.push(letters.shift()!);
@@ -393,13 +394,13 @@ export async function createUnderstander(model: InteractionModel, builtInPhrases
   const intents = model.intents.map((intent) => ({ ...intent, samples: [...intent.samples, ...(builtInPhrases[intent.name] ?? [])] }));
   // A slot value written out in a sample ("should I have chemo") reads as its slot, as it would when said.
   const samples = intents.flatMap((intent) => intent.samples.map((sample) => ({ intent, words: findSlots(sampleWords(sample, intent)).words })));
-  const knownWords = new Set(samples.flatMap((s) => s.words));
+  const knownWords = new Set<string>();
+  for (const s of samples) for (const w of s.words) knownWords.add(w);
   // Whether the model knows a word is asked of its stem, as the classifier sees it: "breathing" is known from
   // "breathe", "treated" from "treat".
   const stem = englishStemmer();
   const knownStems = new Set([...knownWords].map(stem));
   const isKnown = (w: string) => knownStems.has(stem(w));
-  const exactly = new Map(samples.map((s) => [withoutPeople(s.words).join(' '), s.intent] as const));
   // For each slot type's token, the intent with the most samples that carry it (TestDetailIntent for a test).
   const carrying = new Map<string, Map<ModelIntent, number>>();
   for (const s of samples) {
@@ -413,9 +414,13 @@ export async function createUnderstander(model: InteractionModel, builtInPhrases
   // the classifier sees no people, nor "um" or "please": "my mum can't feel her legs" and "I can't feel my legs"
   // are one document.
   const unique = new Map<string, { words: string[]; intent: string }>();
+  // A sample said exactly, whoever it is about, is its intent (the last to have it, if two do).
+  const exactly = new Map<string, ModelIntent>();
   for (const s of samples) {
     const words = withoutPeople(s.words);
-    unique.set(`${s.intent.name}:${words.join(' ')}`, { words, intent: s.intent.name });
+    const said = words.join(' ');
+    exactly.set(said, s.intent);
+    unique.set(`${s.intent.name}:${said}`, { words, intent: s.intent.name });
   }
   // What Alexa would send to AMAZON.FallbackIntent, as NLP.js's "None" (out-of-domain.ts).
   for (const request of OUT_OF_DOMAIN) {
