@@ -19,12 +19,17 @@ export function nearestSample(samples: SampleFeatures[]): NearestSample {
   for (const s of samples) for (const f of new Set(s.features)) documentFrequency.set(f, (documentFrequency.get(f) ?? 0) + 1);
   const idf = new Map([...documentFrequency].map(([f, n]) => [f, Math.log((samples.length + 1) / (n + 1))] as const));
   const length = (features: string[]) => Math.sqrt(features.reduce((sum, f) => sum + idf.get(f)! ** 2, 0)) || 1;
-  // For each feature, the samples that have it and its weight in each (already divided by the sample's length).
-  const postings = new Map<string, { sample: number; weight: number }[]>();
+  // For each feature, the samples that have it and its weight in each (already divided by the sample's length), as
+  // two lists side by side: a hundred thousand postings, and no object for each.
+  const postings = new Map<string, { samples: number[]; weights: number[] }>();
   samples.forEach((s, sample) => {
     const features = [...new Set(s.features)];
     const norm = length(features);
-    for (const f of features) (postings.get(f) ?? postings.set(f, []).get(f)!).push({ sample, weight: idf.get(f)! / norm });
+    for (const f of features) {
+      const list = postings.get(f) ?? postings.set(f, { samples: [], weights: [] }).get(f)!;
+      list.samples.push(sample);
+      list.weights.push(idf.get(f)! / norm);
+    }
   });
   return (said) => {
     // A word no sample has adds nothing here; how much of what was said the model knows is weighed elsewhere.
@@ -33,7 +38,8 @@ export function nearestSample(samples: SampleFeatures[]): NearestSample {
     const similarity = new Map<number, number>();
     for (const f of features) {
       const weight = idf.get(f)! / norm;
-      for (const p of postings.get(f)!) similarity.set(p.sample, (similarity.get(p.sample) ?? 0) + p.weight * weight);
+      const list = postings.get(f)!;
+      for (let k = 0; k < list.samples.length; k += 1) similarity.set(list.samples[k], (similarity.get(list.samples[k]) ?? 0) + list.weights[k] * weight);
     }
     const best = new Map<string, number>();
     for (const [sample, value] of similarity) {
