@@ -16,11 +16,10 @@
  *  5. a slot sample's carrier phrase said around up to two words no sample uses ("tell me about magic beans")
  *     gives that intent with the words as an unresolved value (ER_SUCCESS_NO_MATCH), as Alexa does.
  */
-import v8 from 'node:v8';
 import type { HeardSlot } from './envelopes';
 import type { InteractionModel, ModelIntent } from './interaction-model';
 import { nearestSample } from './nearest-sample';
-import { FAST_NEURAL_NLU, registerFastNeuralNlu } from './neural-nlu';
+import { FAST_NEURAL_NLU, registerFastNeuralNlu, startTrainingHelper, type StartHelper } from './neural-nlu';
 import { OUT_OF_DOMAIN } from './out-of-domain';
 
 export type Understood =
@@ -131,7 +130,11 @@ const withoutPeople = (words: string[]) => {
  * slower, and changed nothing on the tuning halves.
  */
 const MODIFIERS = new Set(['too', 'more', 'less', 'little']);
-const withModifierPairs = (words: string[]) => [...words, ...words.slice(1).flatMap((w, i) => (MODIFIERS.has(words[i]) && !MODIFIERS.has(w) ? [`${words[i]}${w}`] : []))];
+function withModifierPairs(words: string[]): string[] {
+  const withPairs = [...words];
+  for (let i = 1; i < words.length; i += 1) if (MODIFIERS.has(words[i - 1]) && !MODIFIERS.has(words[i])) withPairs.push(`${words[i - 1]}${words[i]}`);
+  return withPairs;
+}
 
 const CONTRACTIONS: Record<string, string> = {
   "what's": 'what is',
@@ -255,8 +258,11 @@ export interface Classifier {
   classify(text: string): Promise<{ intent: string; score: number }[]>;
 }
 
-/** `network`: NLP.js's own ('NeuralNlu'), only to show that the faster one learns the same (test/simulator). */
-export async function trainClassifier(documents: { text: string; intent: string }[], network: string = FAST_NEURAL_NLU): Promise<Classifier> {
+/**
+ * `network`: NLP.js's own ('NeuralNlu'), and `startHelper`, the faster one's second thread (none, or one that never
+ * starts), only to show that the faster one learns the same whichever way it runs (test/simulator).
+ */
+export async function trainClassifier(documents: { text: string; intent: string }[], network: string = FAST_NEURAL_NLU, startHelper: StartHelper = startTrainingHelper): Promise<Classifier> {
   // NLP.js has no type declarations; these are the parts of its API used here.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { containerBootstrap } = require('@nlpjs/core') as { containerBootstrap: () => Promise<{ use: (x: unknown) => void; register(name: string, clazz: unknown, isSingleton: boolean): void }> };
@@ -275,18 +281,17 @@ export async function trainClassifier(documents: { text: string; intent: string 
   }
   container.register('Language', LanguageGivenGuesser, false);
   container.use(LangEn);
-  registerFastNeuralNlu(container);
-  // NLP.js keeps each document's features in an object keyed by feature number. Past a few thousand documents
-  // V8's allocation-site pretenuring moves those objects to old space while the corpus is built, and training
-  // takes the slow path: about 1.1 s instead of 0.7 s here (npm run benchmark). Pretenuring is only a heap
-  // placement heuristic; turning it off changes no result. The simulator's process only, never the Lambda.
-  v8.setFlagsFromString('--no-allocation-site-pretenuring');
+  const trained = registerFastNeuralNlu(container, startHelper, englishStemmer());
   // No file is read or written, no sentiment, and the training log stays silent. NLP.js's network, trained faster
   // (neural-nlu.ts). A gentler learning rate and momentum than NLP.js's defaults (0.6, 0.5) measured better on the
   // tuning half with this model's imbalance.
   const nlp = new Nlp({ container, languages: ['en'], autoLoad: false, autoSave: false, calculateSentiment: false, nlu: { en: { '*': { className: network, log: false, learningRate: 0.2, momentum: 0.2, iterations: TRAINING_EPOCHS } } } });
   for (const d of documents) nlp.addDocument('en', d.text, d.intent);
-  await nlp.train();
+  try {
+    await nlp.train();
+  } finally {
+    trained();
+  }
   return {
     async classify(text) {
       const result = await nlp.process('en', text);
@@ -308,18 +313,22 @@ function blend(classified: { intent: string; score: number }[], nearest: Map<str
 
 /**
  * NLP.js's English stemmer, the one its classifier uses, remembering each word's stem: the samples say a few thousand
- * words some hundred thousand times, and start-up stems them all (training set, known words, nearest sample).
+ * words some hundred thousand times, and start-up stems them all (training set, known words, nearest sample, and the
+ * classifier's own preparation of its documents). One for the process.
  */
+let sharedStemmer: ((word: string) => string) | undefined;
 function englishStemmer(): (word: string) => string {
+  if (sharedStemmer) return sharedStemmer;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { StemmerEn } = require('@nlpjs/lang-en') as { StemmerEn: new () => { stemWord(word: string): string } };
   const stemmer = new StemmerEn();
   const stems = new Map<string, string>();
-  return (word) => {
+  sharedStemmer = (word) => {
     let stem = stems.get(word);
     if (stem === undefined) stems.set(word, (stem = stemmer.stemWord(word)));
     return stem;
   };
+  return sharedStemmer;
 }
 
 interface NlpJs {
