@@ -37,15 +37,17 @@ const FLOORS: Record<(typeof HELD_OUT_HALVES)[number], { questions: number; atLe
   // the eighth blind NLU round's (its emergencies and crises above all, "little" as a degree word, "actually" as "um").
   // 87 with the tenth blind round's patterns, 88 once a long sentence near a sample is heard as that sample is.
   // 90 with an answer of its own for high calcium, 89 once its "the page doesn't say more" became a sentence of its own
-  // so that the answer fits a turn at the slowest pace.
-  'held-out-2': { questions: 109, atLeast: 89 },
+  // so that the answer fits a turn at the slowest pace. 90 again once "what is it" gives the page's example in its first
+  // sentence and denosumab's names the treatment the page gives it under (point-first tuning sets 647 -> 650 of 704).
+  'held-out-2': { questions: 109, atLeast: 90 },
   // Written blind with the fifth tuning set (28 November 2026), never read: 68 of 98 on the code of that morning, 72
   // after the first sentences were joined (above), 71 after the sixth blind NLU round's patterns moved one question, 74
   // with the radiotherapy, painkiller and "do I have it" first sentences (above), 75 with the named item's first
   // sentence in an honest answer's first (above), 76 with the eighth pass's model patterns (point-first tuning sets
   // 422 → 440 of 472: named cancers spreading to bone, a clear result, treating the main cancer, out-of-scope questions),
-  // unchanged by the eighth blind NLU round's (75 with a first draft of them, 76 with them finished).
-  'held-out-3': { questions: 98, atLeast: 76 },
+  // unchanged by the eighth blind NLU round's (75 with a first draft of them, 76 with them finished), 77 with the
+  // example and denosumab's treatment in their first sentences (above).
+  'held-out-3': { questions: 98, atLeast: 77 },
 };
 
 const measured = new Map<string, PointOutcome[]>();
