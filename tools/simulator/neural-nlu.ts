@@ -202,9 +202,10 @@ function fastNetwork(NeuralNetwork: NeuralNetworkClass, takeHelper: () => Worker
   const CorpusLookup = require('@nlpjs/neural/src/corpus-lookup') as new () => object;
   return class FastNeuralNetwork extends NeuralNetwork {
     private flat?: { data: TrainingItems; corpus: FlatCorpus };
-    /** While the helper thread trains perceptrons from `from` on: its control block, the epoch's rate, each perceptron's [error, bias]. */
-    private helper?: { worker: Worker; from: number; control: Int32Array; rate: Float64Array; states: Float64Array[]; epoch: number };
-    private epochStates?: Float64Array[];
+    /** Each perceptron's [error, bias] of its last epoch, in shared memory, whichever thread trains it. */
+    private states?: Float64Array[];
+    /** While the helper thread trains perceptrons from `from` on: its control block, the epoch's rate, the epoch. */
+    private helper?: { from: number; control: Int32Array; rate: Float64Array; epoch: number };
 
     /**
      * NLP.js's lookups of features and intents, built as NLP.js builds them, and the corpus laid out flat from them.
@@ -248,21 +249,25 @@ function fastNetwork(NeuralNetwork: NeuralNetworkClass, takeHelper: () => Worker
         p.weights = shared(Float32Array, inputs);
         p.changes = shared(Float32Array, inputs);
       }
-      this.epochStates = this.perceptrons.map((p) => Float64Array.of(0, p.bias));
-      const worker = takeHelper();
-      if (!worker || this.perceptrons.length < 2) return;
-      const from = Math.ceil(this.perceptrons.length / 2);
-      const control = shared(Int32Array, 3);
-      const rate = shared(Float64Array, 1);
       const states = this.perceptrons.map((p) => {
         const state = shared(Float64Array, 2);
         state[1] = p.bias;
         return state;
       });
+      this.states = states;
+      const worker = takeHelper();
+      if (!worker) return;
+      if (this.perceptrons.length < 2) {
+        void worker.terminate();
+        return;
+      }
+      const from = Math.ceil(this.perceptrons.length / 2);
+      const control = shared(Int32Array, 3);
+      const rate = shared(Float64Array, 1);
       const { alpha, momentum } = this.settings;
       const theirs = this.perceptrons.slice(from).map((p) => ({ id: p.id, weights: p.weights, changes: p.changes, state: states[p.id] }));
       worker.postMessage({ flat: this.flat.corpus, perceptrons: theirs, control, rate, alpha, momentum });
-      this.helper = { worker, from, control, rate, states, epoch: 0 };
+      this.helper = { from, control, rate, epoch: 0 };
     }
 
     /**
@@ -270,7 +275,7 @@ function fastNetwork(NeuralNetwork: NeuralNetworkClass, takeHelper: () => Worker
      * helper thread too; a perceptron of the helper's half waits for the helper to finish the epoch.
      */
     trainPerceptron(perceptron: Perceptron, data: TrainingItems): number {
-      if (this.flat?.data !== data || !this.epochStates) throw new Error('trainPerceptron: the corpus was not prepared by this network');
+      if (this.flat?.data !== data || !this.states) throw new Error('trainPerceptron: the corpus was not prepared by this network');
       const { alpha, momentum } = this.settings;
       const helper = this.helper;
       if (helper && perceptron.id === 0) {
@@ -281,14 +286,14 @@ function fastNetwork(NeuralNetwork: NeuralNetworkClass, takeHelper: () => Worker
       }
       if (helper && perceptron.id >= helper.from) {
         if (helperFinished(helper.control, helper.epoch)) {
-          const [error, bias] = helper.states[perceptron.id];
+          const [error, bias] = this.states[perceptron.id];
           perceptron.bias = bias;
           return error;
         }
         // The helper never started: its share is trained here, from where it is (its weights are these).
         this.stopHelper();
       }
-      const state = this.epochStates[perceptron.id];
+      const state = this.states[perceptron.id];
       state[1] = perceptron.bias;
       const error = trainPerceptronEpoch(this.flat.corpus, perceptron.id, perceptron.weights, perceptron.changes, state, alpha, momentum, this.decayLearningRate);
       perceptron.bias = state[1];
