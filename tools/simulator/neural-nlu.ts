@@ -2,7 +2,7 @@
  * NLP.js's neural NLU with the same network trained faster. NLP.js keeps each document's features as a list of
  * feature numbers and an object from number to value, and sums them with a closure (`keys.reduce`) for every
  * intent, document and epoch, and looks up each expected output in an object. Here the whole corpus's feature
- * numbers, values and expected outputs are also laid out in typed arrays, once, and summed in a plain loop.
+ * numbers, values and expected outputs are laid out in typed arrays instead, once, and summed in a plain loop.
  *
  * The network has a perceptron per intent, and each learns on its own: an epoch of one never reads another's
  * weights. So a second thread trains the second half of them, epoch by epoch, while this one trains the first half;
@@ -10,8 +10,9 @@
  *
  * The arithmetic is NLP.js's own, in the same order (the bias first, then each feature in turn; the same deltas,
  * momentum and bias update), so training gives the same weights, bit for bit, and the same answers; test/simulator
- * checks that against NLP.js's own network. Only training is replaced: classifying one utterance goes through
- * NLP.js's code as before.
+ * checks that against NLP.js's own network. Plain words (all the simulator gives it) are made into NLP.js's features
+ * without its pipeline, to the same features (checked against it too), in training and classifying alike; the rest
+ * of classifying one utterance goes through NLP.js's code as before.
  */
 import { Worker } from 'node:worker_threads';
 
