@@ -216,7 +216,8 @@ export function normalise(text: string): string {
   // (Each step below is skipped where the text cannot hold what it looks for: start-up normalises every sample.)
   if (s.includes("'")) {
     s = s.replace(/\b([a-z]+)'s (?=(?:just |already |never |suddenly )?(?:been|got|gone|had|fallen|done|taken|lost|broken|keeled|stopped|started|collapsed|passed|blacked|fainted)\b)/g, '$1 has ');
-    s = s.replace(/[a-z]+'[a-z]+/g, (w) => CONTRACTIONS[w] ?? w.replace(/n't$/, ' not').replace(/'(ve|ll|d|re|m)$/, ' $1').replace(/'s$/, ' s'));
+    // A possessive's "s" is held as "S" until the initialisms are joined, so "dad's x ray" never makes "sx".
+    s = s.replace(/[a-z]+'[a-z]+/g, (w) => CONTRACTIONS[w] ?? w.replace(/n't$/, ' not').replace(/'(ve|ll|d|re|m)$/, ' $1').replace(/'s$/, ' S'));
     s = s.replace(/'/g, ' ');
   }
   s = s.replace(BARE_CONTRACTION, (w) => BARE_CONTRACTIONS[w]);
@@ -233,7 +234,7 @@ export function normalise(text: string): string {
     else words.push(letters.join(''));
     return `${words.join(' ')} `;
   });
-  return s.replace(/\s+/g, ' ').trim();
+  return s.replace(/\s+/g, ' ').replace(/ S\b/g, ' s').trim();
 }
 
 interface SlotPhrase {
