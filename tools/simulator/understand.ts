@@ -419,6 +419,8 @@ export async function createUnderstander(model: InteractionModel, builtInPhrases
       counts.set(s.intent, (counts.get(s.intent) ?? 0) + 1);
     }
   }
+  // The slot types whose values name things (a test, a treatment), not places in a list: no value's id is a number.
+  const namesThings = new Set(Object.entries(model.slotTypes).filter(([, values]) => !values.some((v) => /^\d+$/.test(v.id))).map(([type]) => type));
   const mostCarrying = new Map([...carrying].map(([token, counts]) => [token, [...counts].sort((a, b) => b[1] - a[1])[0][0]] as const));
   // Who is asked about never decides which question it is (every intent is asked for oneself and for others), so
   // the classifier sees no people, nor "um" or "please": "my mum can't feel her legs" and "I can't feel my legs"
@@ -512,6 +514,10 @@ export async function createUnderstander(model: InteractionModel, builtInPhrases
     const score = (best?.score ?? 0) * coverage;
     // Most like an everyday request for something else: not understood, however sure.
     if (!best || best.intent === 'None') return { kind: 'fallback', score: 0 };
+    // A test or treatment named in a question the classifier cannot place is what the question is about, as a slot
+    // value steers Alexa's model: the intent that carries its slot most ("how does an MRI scan make its picture").
+    const thing = found.find((f) => namesThings.has(f.type));
+    if (score < MATCH_THRESHOLD && thing) return withSlots(mostCarrying.get(slotToken(thing.type))!, found, score);
     if (score < MATCH_THRESHOLD) return { kind: 'fallback', score };
     return withSlots(intents.find((i) => i.name === best.intent)!, found, score);
   }
