@@ -260,6 +260,22 @@ describe('normalise', () => {
     expect((await understand('who won the match last night')).kind).toBe('fallback');
   });
 
+  // From the ninth point-first tuning set: "whereabouts is the humerus" was not understood, "whereabouts" being a word
+  // no sample uses. A question word, a time of day or an age says nothing of the topic, like "where" or "today".
+  it('counts "whereabouts", "this afternoon" and an age as words that carry no topic', async () => {
+    expect(await understand('whereabouts is the humerus')).toMatchObject({ kind: 'intent', intent: 'AffectedBonesIntent' });
+  });
+
+  // From the eleventh blind round: "he's been vomiting all afternoon" was not understood (the classifier heard "all"
+  // and chose "read them all"). An intent none of whose samples says a topic word of the request loses to one whose
+  // samples do, if that one is likely enough; grammar alone still decides where nothing topical is.
+  it('prefers an intent whose samples say the topic of the request over one chosen for its grammar', async () => {
+    expect(await understand("he's been vomiting all afternoon")).toMatchObject({ kind: 'intent', intent: 'EmergencyIntent' });
+    expect(await understand('read them all')).toMatchObject({ kind: 'intent', intent: 'ReadAllIntent' });
+    expect(await understand('what kinds of things can you tell me')).toMatchObject({ kind: 'intent', intent: 'TopicsIntent' });
+    expect(await understand("where's this info from")).toMatchObject({ kind: 'intent', intent: 'AboutIntent' });
+  });
+
   // From the seventh blind round: "i'm gonna kill myself" was heard as a prognosis question, though "i'm going to kill
   // myself" was a crisis. Speech recognition writes the spoken forms; they mean the written ones.
   it('reads "gonna", "wanna" and "gotta" as "going to", "want to" and "got to"', () => {

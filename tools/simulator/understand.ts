@@ -88,7 +88,8 @@ const CARED_FOR =
   'mommy mam daddy nana nani dada dadi amma appa granny';
 
 /**
- * Words that carry no topic of their own: grammar, fillers, days ("tomorrow"), and the people a carer asks about. An utterance
+ * Words that carry no topic of their own: grammar, fillers, days ("tomorrow", "this afternoon"), ages ("I'm eighty
+ * two"), and the people a carer asks about. An utterance
  * needs some other word the model knows, and only the other words count towards how much of it is known.
  */
 const FUNCTION_WORDS = new Set(
@@ -99,7 +100,8 @@ const FUNCTION_WORDS = new Set(
     'where why how who which whom whose well just really very quite so some any all both s d ll m re ve yeah ' +
     'alright like anyway anymore even still now again also too maybe bit lot thing things honestly probably perhaps ' +
     'rather pretty already yet ever though although cos whatever reckon suppose guess wondering thanks thank cheers ' +
-    'something anything everything someone somebody anyone everyone today tonight tomorrow yesterday ' +
+    'something anything everything someone somebody anyone everyone today tonight tomorrow yesterday afternoon weekend ' +
+    'whereabouts thirty forty fifty sixty seventy eighty ninety ' +
     `${FILLERS} ${CARED_FOR}`
   ).split(' '),
 );
@@ -447,6 +449,12 @@ export async function createUnderstander(model: InteractionModel, builtInPhrases
   const classifier = await trainClassifier(trainingSet(documents, SAMPLES_PER_INTENT).map((d) => ({ text: d.said.join(' '), intent: d.intent })));
   // Every sample, not only the classifier's share of them (nearest-sample.ts).
   const nearest = nearestSample(documents);
+  // The stems each intent's samples say, but for words that carry no topic: what an intent can be chosen for.
+  const stemsOf = new Map<string, Set<string>>();
+  for (const d of documents) {
+    const stems = stemsOf.get(d.intent) ?? stemsOf.set(d.intent, new Set()).get(d.intent)!;
+    for (const w of d.words) if (!FUNCTION_WORDS.has(w)) stems.add(stem(w));
+  }
 
   /** Replaces slot values by their type's token, remembering what was heard. */
   function findSlots(words: string[]): { words: string[]; found: FoundSlot[] } {
@@ -505,7 +513,14 @@ export async function createUnderstander(model: InteractionModel, builtInPhrases
     // classifier's softmax says: "set a timer for ten minutes" shares only "a" and "for" with the model.
     if (!words.some((w) => isKnown(w) && !FUNCTION_WORDS.has(w))) return { kind: 'fallback', score: 0 };
     const asked = withModifierPairs(withoutPeople(words));
-    const ranked = blend(await classifier.classify(asked.join(' ')), nearest(asked.map(stem)), asked.length >= LONG_SENTENCE);
+    const blended = blend(await classifier.classify(asked.join(' ')), nearest(asked.map(stem)), asked.length >= LONG_SENTENCE);
+    // An intent none of whose samples says a word of the request that carries a topic was chosen for its grammar
+    // alone; where an intent whose samples do say one is also likely enough to be understood, that one is meant
+    // ("he's been vomiting all afternoon" is not "read them all"). Grammar alone still decides where nothing topical
+    // is likely ("where's this info from").
+    const topicStems = words.filter((w) => !FUNCTION_WORDS.has(w) && isKnown(w)).map(stem);
+    const topical = blended.filter((r) => r.intent === 'None' || topicStems.some((t) => stemsOf.get(r.intent)?.has(t)));
+    const ranked = topical.length > 0 && topical[0].score >= MATCH_THRESHOLD ? topical : blended;
     const [best] = ranked;
     // The classifier weighs only the words it knows; a request made mostly of words no sample uses ("tell
     // me a joke") is about something else, however sure the classifier is of the words it does know.
