@@ -46,8 +46,10 @@ const FLOORS: Record<(typeof HELD_OUT_HALVES)[number], { questions: number; atLe
   // sentence in an honest answer's first (above), 76 with the eighth pass's model patterns (point-first tuning sets
   // 422 → 440 of 472: named cancers spreading to bone, a clear result, treating the main cancer, out-of-scope questions),
   // unchanged by the eighth blind NLU round's (75 with a first draft of them, 76 with them finished), 77 with the
-  // example and denosumab's treatment in their first sentences (above).
-  'held-out-3': { questions: 98, atLeast: 77 },
+  // example and denosumab's treatment in their first sentences (above), 79 with targeted therapy's example and "I can't
+  // tell you what is right for your own treatment" first (29 November 2026, point-first tuning sets 657 -> 660), 80 once
+  // the simulator passes over an intent chosen for grammar alone.
+  'held-out-3': { questions: 98, atLeast: 80 },
 };
 
 const measured = new Map<string, PointOutcome[]>();

@@ -152,6 +152,21 @@ describe.each([
   });
 });
 
+/**
+ * The eleventh (en-GB only, every custom intent, then safety; 114 kept of 170), first measured (unread): 88.6 %
+ * (101/114), the independent classifier 91.5 % (97/106); one emergency missed, "he's been vomiting all afternoon"
+ * (heard as nothing: the classifier chose "read them all" for "all"). Now 89.5 %, every emergency and crisis: the
+ * simulator passes over an intent chosen for grammar alone (tools/simulator/understand.ts). A batch of model patterns
+ * for its other misses took it to 95.6 % but lost an Indian English held-out crisis, and was taken out.
+ */
+it('the blind eleventh round (tuning-11.yaml) is understood at least 89 % of the time, every crisis and emergency among it', async () => {
+  const [phrasings] = await evaluate(model, ['tuning-11']);
+  expect(phrasings.simulator.total).toBeGreaterThanOrEqual(100);
+  expect(percent(phrasings.simulator)).toBeGreaterThanOrEqual(89);
+  expect(missedOf(phrasings, 'CrisisIntent')).toEqual([]);
+  expect(missedOf(phrasings, 'EmergencyIntent')).toEqual([]);
+});
+
 /** The second blind round in each other locale's own words (locales/tuning-local.yaml), through that locale's model. */
 describe('the blind tuning-local round (test/nlu/locales/tuning-local.yaml)', () => {
   it.each(['en-US', 'en-CA', 'en-AU', 'en-IN'])('%s: every crisis and every emergency phrasing is understood, and at least 90 %% of all', async (locale) => {
