@@ -262,8 +262,10 @@ describe('normalise', () => {
 
   // From the ninth point-first tuning set: "whereabouts is the humerus" was not understood, "whereabouts" being a word
   // no sample uses. A question word, a time of day or an age says nothing of the topic, like "where" or "today".
-  it('counts "whereabouts", "this afternoon" and an age as words that carry no topic', async () => {
+  it('counts "whereabouts", "this afternoon", "for ten minutes" and an age as words that carry no topic', async () => {
     expect(await understand('whereabouts is the humerus')).toMatchObject({ kind: 'intent', intent: 'AffectedBonesIntent' });
+    // From the twelfth blind round, unread: an emergency said with how long was not understood.
+    expect(await understand("mum can't stand up she's been stuck on the landing for ten minutes")).toMatchObject({ kind: 'intent', intent: 'EmergencyIntent' });
   });
 
   // From the eleventh blind round: "he's been vomiting all afternoon" was not understood (the classifier heard "all"

@@ -88,8 +88,8 @@ const CARED_FOR =
   'mommy mam daddy nana nani dada dadi amma appa granny';
 
 /**
- * Words that carry no topic of their own: grammar, fillers, days ("tomorrow", "this afternoon"), ages ("I'm eighty
- * two"), and the people a carer asks about. An utterance
+ * Words that carry no topic of their own: grammar, fillers, days and durations ("tomorrow", "this afternoon", "for
+ * ten minutes"), ages ("I'm eighty two"), and the people a carer asks about. An utterance
  * needs some other word the model knows, and only the other words count towards how much of it is known.
  */
 const FUNCTION_WORDS = new Set(
@@ -101,7 +101,7 @@ const FUNCTION_WORDS = new Set(
     'alright like anyway anymore even still now again also too maybe bit lot thing things honestly probably perhaps ' +
     'rather pretty already yet ever though although cos whatever reckon suppose guess wondering thanks thank cheers ' +
     'something anything everything someone somebody anyone everyone today tonight tomorrow yesterday afternoon weekend ' +
-    'whereabouts thirty forty fifty sixty seventy eighty ninety ' +
+    'whereabouts thirty forty fifty sixty seventy eighty ninety minute minutes hour hours seconds ' +
     `${FILLERS} ${CARED_FOR}`
   ).split(' '),
 );
