@@ -58,7 +58,7 @@ beforeAll(async () => {
   for (const half of HELD_OUT_HALVES) measured.set(half, await measurePointFirst(model, half));
 });
 
-const BLIND_WITHOUT_SAFETY: readonly PointFirstHalf[] = ['tuning-3', 'tuning-4', 'tuning-5', 'tuning-7', 'tuning-8', 'tuning-9', 'held-out-3'];
+const BLIND_WITHOUT_SAFETY: readonly PointFirstHalf[] = ['tuning-3', 'tuning-4', 'tuning-5', 'tuning-7', 'tuning-8', 'tuning-9', 'tuning-10', 'held-out-3'];
 
 describe('the point-first corpus', () => {
   it.each(POINT_FIRST_HALVES.filter((half) => !BLIND_WITHOUT_SAFETY.includes(half) && half !== 'tuning-6'))('the %s half has at least 80 questions, with emergencies and a crisis', (half) => {
