@@ -68,7 +68,7 @@ describe('the point-first corpus', () => {
     expect(questions.filter((q) => q.point.includes('samaritans')).length).toBeGreaterThanOrEqual(2);
   });
 
-  // The third to fifth, seventh and eighth tuning sets and the third held-out half were written without safety questions
+  // The third to fifth and seventh to tenth tuning sets and the third held-out half were written without safety questions
   // (the NLU's safety rounds have hundreds).
   it.each(BLIND_WITHOUT_SAFETY)('the %s set has at least 80 questions', (half) => {
     expect(readPointFirst(half).length).toBeGreaterThanOrEqual(80);

@@ -251,33 +251,6 @@ describe('normalise', () => {
     expect(heard.kind === 'intent' && heard.slots.map((s) => s.id)).toEqual(['bone-x-rays']);
   });
 
-  // From the point-first tuning sets: "how does an mri scan make a picture of your body" was "Sorry, I didn't catch
-  // that", the classifier being unsure of the rest. A test or treatment named in a question is what it asks about, as a
-  // slot value steers Alexa's model; a list position said in passing ("last night") is not.
-  it('sends a question that names a test or treatment, and that nothing else places, to that test or treatment', async () => {
-    expect(await understand('how does an mri scan make a picture of your body')).toMatchObject({ kind: 'intent', intent: 'TestDetailIntent', slots: [{ id: 'mri-scan' }] });
-    expect(await understand("my brother asked about the immunotherapy he saw on the news would that be something they'd use for him")).toMatchObject({ kind: 'intent', intent: 'TreatmentDetailIntent', slots: [{ id: 'immunotherapy' }] });
-    expect((await understand('who won the match last night')).kind).toBe('fallback');
-  });
-
-  // From the ninth point-first tuning set: "whereabouts is the humerus" was not understood, "whereabouts" being a word
-  // no sample uses. A question word, a time of day or an age says nothing of the topic, like "where" or "today".
-  it('counts "whereabouts", "this afternoon", "for ten minutes" and an age as words that carry no topic', async () => {
-    expect(await understand('whereabouts is the humerus')).toMatchObject({ kind: 'intent', intent: 'AffectedBonesIntent' });
-    // From the twelfth blind round, unread: an emergency said with how long was not understood.
-    expect(await understand("mum can't stand up she's been stuck on the landing for ten minutes")).toMatchObject({ kind: 'intent', intent: 'EmergencyIntent' });
-  });
-
-  // From the eleventh blind round: "he's been vomiting all afternoon" was not understood (the classifier heard "all"
-  // and chose "read them all"). An intent none of whose samples says a topic word of the request loses to one whose
-  // samples do, if that one is likely enough; grammar alone still decides where nothing topical is.
-  it('prefers an intent whose samples say the topic of the request over one chosen for its grammar', async () => {
-    expect(await understand("he's been vomiting all afternoon")).toMatchObject({ kind: 'intent', intent: 'EmergencyIntent' });
-    expect(await understand('read them all')).toMatchObject({ kind: 'intent', intent: 'ReadAllIntent' });
-    expect(await understand('what kinds of things can you tell me')).toMatchObject({ kind: 'intent', intent: 'TopicsIntent' });
-    expect(await understand("where's this info from")).toMatchObject({ kind: 'intent', intent: 'AboutIntent' });
-  });
-
   // From the seventh blind round: "i'm gonna kill myself" was heard as a prognosis question, though "i'm going to kill
   // myself" was a crisis. Speech recognition writes the spoken forms; they mean the written ones.
   it('reads "gonna", "wanna" and "gotta" as "going to", "want to" and "got to"', () => {
@@ -297,5 +270,39 @@ describe('normalise', () => {
 
   it('joins a spelled-out initialism and leaves the words "a" and "I" alone', () => {
     expect(normalise('an M. R. I. or a C T scan, I think')).toBe('an mri or a ct scan i think');
+  });
+});
+
+describe('what a question names and what it is about', () => {
+  // From the point-first tuning sets: "how does an mri scan make a picture of your body" was "Sorry, I didn't catch
+  // that", the classifier being unsure of the rest. A test or treatment named in a question is what it asks about, as a
+  // slot value steers Alexa's model; a list position said in passing ("last night") is not.
+  it('sends a question that names a test or treatment, and that nothing else places, to that test or treatment', async () => {
+    expect(await understand('how does an mri scan make a picture of your body')).toMatchObject({ kind: 'intent', intent: 'TestDetailIntent', slots: [{ id: 'mri-scan' }] });
+    expect(await understand("my brother asked about the immunotherapy he saw on the news would that be something they'd use for him")).toMatchObject({ kind: 'intent', intent: 'TreatmentDetailIntent', slots: [{ id: 'immunotherapy' }] });
+    expect((await understand('who won the match last night')).kind).toBe('fallback');
+    // Not when most of its words are ones no sample uses: that is about something else.
+    expect((await understand('my dog had an x ray at the vet')).kind).toBe('fallback');
+  });
+
+  // From the ninth point-first tuning set: "whereabouts is the humerus" was not understood, "whereabouts" being a word
+  // no sample uses. A question word, a time of day or a duration says nothing of the topic, like "where" or "today".
+  it('counts "whereabouts", "this afternoon" and "for ten minutes" as words that carry no topic', async () => {
+    expect(await understand('whereabouts is the humerus')).toMatchObject({ kind: 'intent', intent: 'AffectedBonesIntent' });
+    expect(await understand("what are they looking for in her blood test this afternoon")).toMatchObject({ kind: 'intent', intent: 'TestDetailIntent' });
+    // From the twelfth blind round, unread: an emergency said with how long was not understood.
+    expect(await understand("mum can't stand up she's been stuck on the landing for ten minutes")).toMatchObject({ kind: 'intent', intent: 'EmergencyIntent' });
+  });
+
+  // From the eleventh blind round: "he's been vomiting all afternoon" was not understood (the classifier heard "all"
+  // and chose "read them all"). An intent none of whose samples says a topic word of the request loses to one whose
+  // samples do, if that one is likely enough; grammar alone still decides where nothing topical is, if it is sure.
+  it('prefers an intent whose samples say the topic of the request over one chosen for its grammar', async () => {
+    expect(await understand("he's been vomiting all afternoon")).toMatchObject({ kind: 'intent', intent: 'EmergencyIntent' });
+    expect(await understand('read them all out loud')).toMatchObject({ kind: 'intent', intent: 'ReadAllIntent' });
+    // Chosen for its grammar and not sure enough of it: never "read them all".
+    expect(await understand("he's been vomiting all afternoon nonstop")).not.toMatchObject({ intent: 'ReadAllIntent' });
+    expect(await understand('what kinds of things can you tell me')).toMatchObject({ kind: 'intent', intent: 'TopicsIntent' });
+    expect(await understand("where's this info from")).toMatchObject({ kind: 'intent', intent: 'AboutIntent' });
   });
 });
