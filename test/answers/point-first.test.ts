@@ -3,7 +3,7 @@
  * answer a new listener hears holds the point of the question. The goal is 90 %; until it is reached, the floor
  * here is today's level on the held-out half, so that no change makes it worse. Safety questions are held to all.
  */
-import { HELD_OUT_HALVES, measurePointFirst, type PointFirstHalf, type PointOutcome, POINT_FIRST_HALVES, readPointFirst } from '../../tools/answers/point-first';
+import { HELD_OUT_HALVES, holdsPoint, measurePointFirst, type PointFirstHalf, type PointOutcome, POINT_FIRST_HALVES, readPointFirst } from '../../tools/answers/point-first';
 import { loadInteractionModel } from '../../tools/simulator/interaction-model';
 
 const model = loadInteractionModel('en-GB');
@@ -59,6 +59,21 @@ beforeAll(async () => {
 });
 
 const BLIND_WITHOUT_SAFETY: readonly PointFirstHalf[] = ['tuning-3', 'tuning-4', 'tuning-5', 'tuning-7', 'tuning-8', 'tuning-9', 'tuning-10', 'held-out-3'];
+
+// The ninth and tenth tuning sets' writers wrote years as said ("april twenty twenty two"), as they wrote the questions;
+// the answers write them in digits ("30 April 2022") and Alexa says them as years.
+describe('holdsPoint', () => {
+  it('compares a year as it is said', () => {
+    expect(holdsPoint('Its next review was planned for 30 April 2022.', 'april twenty twenty two')).toBe(true);
+    expect(holdsPoint('It was last reviewed on 30 April 2019.', 'twenty nineteen')).toBe(true);
+    expect(holdsPoint('It was last reviewed on 30 April 2019.', 'twenty twenty')).toBe(false);
+  });
+
+  it('ignores case, punctuation and a hyphen', () => {
+    expect(holdsPoint('A PET-CT scan is a combination of scans.', 'pet ct')).toBe(true);
+    expect(holdsPoint('A bone scan shows all the bones.', 'bone scans')).toBe(false);
+  });
+});
 
 describe('the point-first corpus', () => {
   it.each(POINT_FIRST_HALVES.filter((half) => !BLIND_WITHOUT_SAFETY.includes(half) && half !== 'tuning-6'))('the %s half has at least 80 questions, with emergencies and a crisis', (half) => {

@@ -28,8 +28,18 @@ export function readPointFirst(half: PointFirstHalf): PointQuestion[] {
   return readYamlFile(z.array(question), file);
 }
 
+const ONES = ['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+const TEENS = ['ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+/** 10 to 99 as said ("twenty two"). */
+const pair = (n: number) => (n < 20 ? TEENS[n - 10] : `${TENS[Math.floor(n / 10)]}${n % 10 ? ` ${ONES[n % 10]}` : ''}`);
+/** A year from 2010 to 2099 as it is said ("2022" → "twenty twenty two"), as Alexa says a year and as writers write it. */
+const yearsSaid = (text: string) => text.replace(/\b20([1-9]\d)\b/g, (_, yy: string) => `twenty ${pair(Number(yy))}`);
 /** Lower case, apostrophes kept, everything else a space: "PET-CT" and "pet ct" compare equal. */
-const plain = (text: string) => ` ${text.toLowerCase().replace(/[’‘]/g, "'").replace(/[^a-z0-9']+/g, ' ').trim()} `;
+const plain = (text: string) => ` ${yearsSaid(text).toLowerCase().replace(/[’‘]/g, "'").replace(/[^a-z0-9']+/g, ' ').trim()} `;
+
+/** Whether a first sentence holds a point phrase, whatever the case, punctuation or way of writing a year. */
+export const holdsPoint = (first: string, point: string) => plain(first).includes(plain(point));
 
 /** The first sentence of what was said (the readable text, as a listener hears it). */
 export function firstSentence(text: string): string {
@@ -53,7 +63,7 @@ export async function measurePointFirst(model: InteractionModel, half: PointFirs
     const session = new SimulatedSession(handler, model, understander, { userId: `amzn1.ask.account.POINT-${outcomes.length}` });
     const turn = await session.say(q.say);
     const first = firstSentence(turn.text);
-    outcomes.push({ question: q, intent: turn.request.intent ?? turn.request.type, first, ok: q.point.some((p) => plain(first).includes(plain(p))) });
+    outcomes.push({ question: q, intent: turn.request.intent ?? turn.request.type, first, ok: q.point.some((p) => holdsPoint(first, p)) });
   }
   return outcomes;
 }
