@@ -285,6 +285,13 @@ describe('what a question names and what it is about', () => {
     expect((await understand('my dog had an x ray at the vet')).kind).toBe('fallback');
   });
 
+  // From the tenth point-first tuning set: "she finished treatment last week will she still have tests" was heard as
+  // choosing the last item of a list ("I'm not reading a list just now"). "Last" before a time says when.
+  it('hears "last week" and "the first time" as when, and "the last one" as a choice', async () => {
+    expect(await understand('she finished treatment last week will she still have tests')).toMatchObject({ kind: 'intent', intent: 'AfterTreatmentIntent' });
+    expect(await understand('what about the last one then')).toMatchObject({ kind: 'intent', intent: 'ChooseItemIntent', slots: [{ id: 'last' }] });
+  });
+
   // From the ninth point-first tuning set: "whereabouts is the humerus" was not understood, "whereabouts" being a word
   // no sample uses. A question word, a time of day or a duration says nothing of the topic, like "where" or "today".
   it('counts "whereabouts", "this afternoon" and "for ten minutes" as words that carry no topic', async () => {

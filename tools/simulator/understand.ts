@@ -108,6 +108,9 @@ const FUNCTION_WORDS = new Set(
   ).split(' '),
 );
 
+/** What "last", "next" or "first" can say when of, rather than which item of a list. */
+const TIME_NOUNS = new Set('time times week weeks night month months year years weekend summer winter spring autumn morning evening afternoon'.split(' '));
+
 const PREAMBLES = ['can you tell me', 'could you tell me', 'can you please tell me', 'please tell me', 'i would like to know', 'i want to know', 'i wanted to know', 'i was wondering', 'do you know'];
 /** A word every preamble has. */
 const PREAMBLE_WORD = / (?:tell me|know|wondering) /;
@@ -400,6 +403,8 @@ function sampleWords(sample: string, intent: ModelIntent): string[] {
 
 export async function createUnderstander(model: InteractionModel, builtInPhrases: Record<string, string[]>): Promise<Understander> {
   const slotPhrases = slotPhrasesOf(model);
+  // The slot types whose values name things (a test, a treatment), not places in a list: no value's id is a number.
+  const namesThings = new Set(Object.entries(model.slotTypes).filter(([, values]) => !values.some((v) => /^\d+$/.test(v.id))).map(([type]) => type));
   // Looked up by first word, longest first: every word of every sample is tried as the start of a value.
   const slotPhrasesByFirstWord = new Map<string, SlotPhrase[]>();
   for (const p of slotPhrases) (slotPhrasesByFirstWord.get(p.words[0]) ?? slotPhrasesByFirstWord.set(p.words[0], []).get(p.words[0])!).push(p);
@@ -423,8 +428,6 @@ export async function createUnderstander(model: InteractionModel, builtInPhrases
       counts.set(s.intent, (counts.get(s.intent) ?? 0) + 1);
     }
   }
-  // The slot types whose values name things (a test, a treatment), not places in a list: no value's id is a number.
-  const namesThings = new Set(Object.entries(model.slotTypes).filter(([, values]) => !values.some((v) => /^\d+$/.test(v.id))).map(([type]) => type));
   const mostCarrying = new Map([...carrying].map(([token, counts]) => [token, [...counts].sort((a, b) => b[1] - a[1])[0][0]] as const));
   // Who is asked about never decides which question it is (every intent is asked for oneself and for others), so
   // the classifier sees no people, nor "um" or "please": "my mum can't feel her legs" and "I can't feel my legs"
@@ -463,7 +466,10 @@ export async function createUnderstander(model: InteractionModel, builtInPhrases
     const out: string[] = [];
     const found: FoundSlot[] = [];
     for (let i = 0; i < words.length; ) {
-      const hit = slotPhrasesByFirstWord.get(words[i])?.find((p) => p.words.every((w, k) => words[i + k] === w));
+      // A place in a list said before a time ("last week", "the first time") says when, not which.
+      const hit = slotPhrasesByFirstWord
+        .get(words[i])
+        ?.find((p) => p.words.every((w, k) => words[i + k] === w) && (namesThings.has(p.type) || !TIME_NOUNS.has(words[i + p.words.length])));
       if (hit) {
         out.push(slotToken(hit.type));
         found.push({ type: hit.type, heard: words.slice(i, i + hit.words.length).join(' '), id: hit.id, canonical: hit.canonical });
