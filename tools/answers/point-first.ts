@@ -12,7 +12,7 @@ import { createMemoryPersistenceAdapter } from '../../lambda/persistence/memory-
 import { BUILT_IN_PHRASES } from '../simulator/built-ins';
 import type { InteractionModel } from '../simulator/interaction-model';
 import { SimulatedSession, type SkillHandler } from '../simulator/session';
-import { createUnderstander } from '../simulator/understand';
+import { createUnderstander, numberAsSaid } from '../simulator/understand';
 
 export const POINT_FIRST_DIR = path.resolve(__dirname, '../../test/answers');
 export const POINT_FIRST_HALVES = ['tuning', 'tuning-2', 'tuning-3', 'tuning-4', 'tuning-5', 'tuning-6', 'tuning-7', 'tuning-8', 'tuning-9', 'tuning-10', 'held-out', 'held-out-2', 'held-out-3'] as const;
@@ -28,13 +28,8 @@ export function readPointFirst(half: PointFirstHalf): PointQuestion[] {
   return readYamlFile(z.array(question), file);
 }
 
-const ONES = ['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
-const TEENS = ['ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
-const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
-/** 10 to 99 as said ("twenty two"). */
-const pair = (n: number) => (n < 20 ? TEENS[n - 10] : `${TENS[Math.floor(n / 10)]}${n % 10 ? ` ${ONES[n % 10]}` : ''}`);
 /** A year from 2010 to 2099 as it is said ("2022" → "twenty twenty two"), as Alexa says a year and as writers write it. */
-const yearsSaid = (text: string) => text.replace(/\b20([1-9]\d)\b/g, (_, yy: string) => `twenty ${pair(Number(yy))}`);
+const yearsSaid = (text: string) => text.replace(/\b20([1-9]\d)\b/g, (_, yy: string) => `twenty ${numberAsSaid(yy)}`);
 /** Lower case, apostrophes kept, everything else a space: "PET-CT" and "pet ct" compare equal. */
 const plain = (text: string) => ` ${yearsSaid(text).toLowerCase().replace(/[’‘]/g, "'").replace(/[^a-z0-9']+/g, ' ').trim()} `;
 

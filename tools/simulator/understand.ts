@@ -200,7 +200,7 @@ const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 
  * Three digits or more are a phone number, said digit by digit ("111", "000", "14416"); one or two are a count or a
  * place ("number 12" is "number twelve").
  */
-function numberAsSaid(digits: string): string {
+export function numberAsSaid(digits: string): string {
   if (digits.length > 2) return [...digits].map((d) => DIGIT_WORDS[Number(d)]).join(' ');
   const n = Number(digits);
   if (n < 10) return DIGIT_WORDS[n];
