@@ -517,20 +517,22 @@ export async function createUnderstander(model: InteractionModel, builtInPhrases
     const alone = withoutPeople(words);
     const named = alone.length === 1 ? mostCarrying.get(alone[0]) : undefined;
     if (named) return withSlots(named, found, 1);
+    // The words that carry meaning, and those of them some sample uses.
+    const meaningful = words.filter((w) => !FUNCTION_WORDS.has(w));
+    const known = meaningful.filter(isKnown);
     // Without a word that carries meaning and that some sample uses, nothing was understood, whatever the
     // classifier's softmax says: "set a timer for ten minutes" shares only "a" and "for" with the model.
-    if (!words.some((w) => isKnown(w) && !FUNCTION_WORDS.has(w))) return { kind: 'fallback', score: 0 };
-    const asked = withModifierPairs(withoutPeople(words));
+    if (known.length === 0) return { kind: 'fallback', score: 0 };
+    const asked = withModifierPairs(alone);
     const blended = blend(await classifier.classify(asked.join(' ')), nearest(asked.map(stem)), asked.length >= LONG_SENTENCE);
     // The classifier weighs only the words it knows; a request made mostly of words no sample uses ("tell
     // me a joke") is about something else, however sure the classifier is of the words it does know.
-    const meaningful = words.filter((w) => !FUNCTION_WORDS.has(w));
-    const coverage = meaningful.filter(isKnown).length / meaningful.length;
+    const coverage = known.length / meaningful.length;
     // An intent none of whose samples says a word of the request that carries a topic was chosen for its grammar
     // alone. Where an intent whose samples do say one is likely enough to be understood, that one is meant ("he's been
     // vomiting all afternoon" is not "read them all"); where none is, grammar alone may decide, but only when it is
     // surer than a topic needs to be ("where's this info from").
-    const topicStems = words.filter((w) => !FUNCTION_WORDS.has(w) && isKnown(w)).map(stem);
+    const topicStems = known.map(stem);
     const isTopical = (intent: string) => topicStems.some((t) => stemsOf.get(intent)?.has(t));
     const topical = blended.filter((r) => r.intent === 'None' || isTopical(r.intent));
     const bestTopical = topical.find((r) => r.intent !== 'None');
