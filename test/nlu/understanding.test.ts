@@ -153,16 +153,24 @@ describe.each([
 });
 
 /**
- * The eleventh (en-GB only, every custom intent, then safety; 114 kept of 170), first measured (unread): 88.6 %
- * (101/114), the independent classifier 91.5 % (97/106); one emergency missed, "he's been vomiting all afternoon"
- * (heard as nothing: the classifier chose "read them all" for "all"). Now 89.5 %, every emergency and crisis: the
- * simulator passes over an intent chosen for grammar alone (tools/simulator/understand.ts). A batch of model patterns
- * for its other misses took it to 95.6 % but lost an Indian English held-out crisis, and was taken out.
+ * Two later blind rounds, in en-GB, each kept as a tuning set once measured.
+ * - The eleventh (every custom intent, then safety; 114 kept of 170), first measured (unread): 88.6 % (101/114), the
+ *   independent classifier 91.5 % (97/106); one emergency missed, "he's been vomiting all afternoon" (heard as nothing:
+ *   the classifier chose "read them all" for "all"). Now 89.5 %, every emergency and crisis: the simulator passes over
+ *   an intent chosen for grammar alone (tools/simulator/understand.ts). A batch of model patterns for its other misses
+ *   took it to 95.6 % but lost an Indian English held-out crisis, and was taken out.
+ * - The twelfth, written after the simulator's rules of the eleventh, with emergencies said with times and places:
+ *   measured unread at 87.3 %, four of its 38 emergencies missed. Three of them ("such bad pain in my back I can't bear
+ *   it" and a great thirst with sickness, both heard as a crisis, and "is it an ambulance job, my nan has collapsed")
+ *   now have patterns of their own in the model.
  */
-it('the blind eleventh round (tuning-11.yaml) is understood at least 89 % of the time, every crisis and emergency among it', async () => {
-  const [phrasings] = await evaluate(model, ['tuning-11']);
+it.each([
+  ['eleventh', 'tuning-11', 89],
+  ['twelfth', 'tuning-12', 90],
+] as const)('the blind %s round (%s.yaml) is understood at least %i %% of the time, every crisis and emergency among it', async (_, half, floor) => {
+  const [phrasings] = await evaluate(model, [half]);
   expect(phrasings.simulator.total).toBeGreaterThanOrEqual(100);
-  expect(percent(phrasings.simulator)).toBeGreaterThanOrEqual(89);
+  expect(percent(phrasings.simulator)).toBeGreaterThanOrEqual(floor);
   expect(missedOf(phrasings, 'CrisisIntent')).toEqual([]);
   expect(missedOf(phrasings, 'EmergencyIntent')).toEqual([]);
 });
