@@ -58,7 +58,7 @@ beforeAll(async () => {
   for (const half of HELD_OUT_HALVES) measured.set(half, await measurePointFirst(model, half));
 });
 
-const BLIND_WITHOUT_SAFETY: readonly PointFirstHalf[] = ['tuning-3', 'tuning-4', 'tuning-5', 'tuning-7', 'tuning-8', 'tuning-9', 'tuning-10', 'held-out-3'];
+const BLIND_WITHOUT_SAFETY: readonly PointFirstHalf[] = ['tuning-3', 'tuning-4', 'tuning-5', 'tuning-7', 'tuning-8', 'tuning-9', 'tuning-10', 'tuning-11', 'held-out-3'];
 
 // The ninth and tenth tuning sets' writers wrote years as said ("april twenty twenty two"), as they wrote the questions;
 // the answers write them in digits ("30 April 2022") and Alexa says them as years.
@@ -83,7 +83,7 @@ describe('the point-first corpus', () => {
     expect(questions.filter((q) => q.point.includes('samaritans')).length).toBeGreaterThanOrEqual(2);
   });
 
-  // The third to fifth and seventh to tenth tuning sets and the third held-out half were written without safety questions
+  // The third to fifth and seventh to eleventh tuning sets and the third held-out half were written without safety questions
   // (the NLU's safety rounds have hundreds).
   it.each(BLIND_WITHOUT_SAFETY)('the %s set has at least 80 questions', (half) => {
     expect(readPointFirst(half).length).toBeGreaterThanOrEqual(80);

@@ -15,7 +15,7 @@ import { SimulatedSession, type SkillHandler } from '../simulator/session';
 import { createUnderstander, numberAsSaid } from '../simulator/understand';
 
 export const POINT_FIRST_DIR = path.resolve(__dirname, '../../test/answers');
-export const POINT_FIRST_HALVES = ['tuning', 'tuning-2', 'tuning-3', 'tuning-4', 'tuning-5', 'tuning-6', 'tuning-7', 'tuning-8', 'tuning-9', 'tuning-10', 'held-out', 'held-out-2', 'held-out-3'] as const;
+export const POINT_FIRST_HALVES = ['tuning', 'tuning-2', 'tuning-3', 'tuning-4', 'tuning-5', 'tuning-6', 'tuning-7', 'tuning-8', 'tuning-9', 'tuning-10', 'tuning-11', 'held-out', 'held-out-2', 'held-out-3'] as const;
 export type PointFirstHalf = (typeof POINT_FIRST_HALVES)[number];
 /** Reported as counts only, never read when improving answers. */
 export const HELD_OUT_HALVES = ['held-out', 'held-out-2', 'held-out-3'] as const satisfies readonly PointFirstHalf[];

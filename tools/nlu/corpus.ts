@@ -16,7 +16,7 @@ export const CORPUS_DIR = path.resolve(__dirname, '../../test/nlu');
  * Later rounds add tuning halves only; tuning-calcium.yaml holds phrasings for the high-calcium intent, written blind
  * when it was added.
  */
-export const HALVES = ['tuning', 'held-out', 'tuning-2', 'held-out-2', 'tuning-safety', 'tuning-3', 'tuning-5', 'held-out-3', 'tuning-6', 'tuning-7', 'tuning-8', 'tuning-calcium', 'tuning-11', 'tuning-12'] as const;
+export const HALVES = ['tuning', 'held-out', 'tuning-2', 'held-out-2', 'tuning-safety', 'tuning-3', 'tuning-5', 'held-out-3', 'tuning-6', 'tuning-7', 'tuning-8', 'tuning-calcium', 'tuning-11', 'tuning-12', 'tuning-13'] as const;
 export type SharedHalf = (typeof HALVES)[number];
 /**
  * Each other locale has its own phrasings, in its own words (test/nlu/locales/<locale>.yaml), written blind by a
