@@ -312,4 +312,14 @@ describe('what a question names and what it is about', () => {
     expect(await understand('what kinds of things can you tell me')).toMatchObject({ kind: 'intent', intent: 'TopicsIntent' });
     expect(await understand("where's this info from")).toMatchObject({ kind: 'intent', intent: 'AboutIntent' });
   });
+
+  // From the eleventh point-first tuning set: "will i be able to have the denosumab injection at home" was heard as
+  // "go home" and the skill said goodbye. A request that names a test or treatment asks about it; it is never a
+  // control of the skill (Alexa's built-ins have no slots).
+  it('never hears a question that names a test or treatment as a built-in control', async () => {
+    expect(await understand('will i be able to have the denosumab injection at home')).toMatchObject({ kind: 'intent', intent: 'TreatmentDetailIntent', slots: [{ id: 'denosumab' }] });
+    expect(await understand('can i have my chemo at home')).not.toMatchObject({ intent: 'AMAZON.NavigateHomeIntent' });
+    expect(await understand('go home')).toMatchObject({ kind: 'intent', intent: 'AMAZON.NavigateHomeIntent' });
+    expect(await understand('stop')).toMatchObject({ kind: 'intent', intent: 'AMAZON.StopIntent' });
+  });
 });

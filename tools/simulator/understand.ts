@@ -524,7 +524,11 @@ export async function createUnderstander(model: InteractionModel, builtInPhrases
     // classifier's softmax says: "set a timer for ten minutes" shares only "a" and "for" with the model.
     if (known.length === 0) return { kind: 'fallback', score: 0 };
     const asked = withModifierPairs(alone);
-    const blended = blend(await classifier.classify(asked.join(' ')), nearest(asked.map(stem)), asked.length >= LONG_SENTENCE);
+    // A test or treatment named in the request, if any. A request that names one asks about it: it is never one of
+    // Alexa's built-in controls, which have no slots ("will I have the denosumab injection at home" is not "go home").
+    const thing = found.find((f) => namesThings.has(f.type) && mostCarrying.has(slotToken(f.type)));
+    const classified = blend(await classifier.classify(asked.join(' ')), nearest(asked.map(stem)), asked.length >= LONG_SENTENCE);
+    const blended = thing ? classified.filter((r) => !r.intent.startsWith('AMAZON.')) : classified;
     // The classifier weighs only the words it knows; a request made mostly of words no sample uses ("tell
     // me a joke") is about something else, however sure the classifier is of the words it does know.
     const coverage = known.length / meaningful.length;
@@ -544,7 +548,6 @@ export async function createUnderstander(model: InteractionModel, builtInPhrases
     // A test or treatment named in a question the classifier cannot place, and whose words the model mostly knows, is
     // what the question is about, as a slot value steers Alexa's model: the intent that carries its slot most ("how
     // does an MRI scan make its picture").
-    const thing = found.find((f) => namesThings.has(f.type) && mostCarrying.has(slotToken(f.type)));
     if (score < MATCH_THRESHOLD && thing && coverage > 0.5) return withSlots(mostCarrying.get(slotToken(thing.type))!, found, score);
     if (score < MATCH_THRESHOLD || (!isTopical(best.intent) && score < GRAMMAR_ONLY_THRESHOLD)) return { kind: 'fallback', score };
     return withSlots(intents.find((i) => i.name === best.intent)!, found, score);
