@@ -167,12 +167,13 @@ describe.each([
  *   measured unread: 94.7 % (90/95), every emergency and crisis; the independent classifier 86.8 % (79/91).
  */
 it.each([
-  ['eleventh', 'tuning-11', 89],
-  ['twelfth', 'tuning-12', 90],
-  ['thirteenth', 'tuning-13', 90],
-] as const)('the blind %s round (%s.yaml) is understood at least %i %% of the time, every crisis and emergency among it', async (_, half, floor) => {
+  ['eleventh', 'tuning-11', 89, 100],
+  ['twelfth', 'tuning-12', 90, 100],
+  ['thirteenth', 'tuning-13', 90, 90],
+] as const)('the blind %s round (%s.yaml) is understood at least %i %% of the time, every crisis and emergency among it', async (_, half, floor, phrasingsAtLeast) => {
   const [phrasings] = await evaluate(model, [half]);
-  expect(phrasings.simulator.total).toBeGreaterThanOrEqual(90);
+  // Each round keeps at least as many phrasings as it was kept with, so that none is dropped to pass.
+  expect(phrasings.simulator.total).toBeGreaterThanOrEqual(phrasingsAtLeast);
   expect(percent(phrasings.simulator)).toBeGreaterThanOrEqual(floor);
   expect(missedOf(phrasings, 'CrisisIntent')).toEqual([]);
   expect(missedOf(phrasings, 'EmergencyIntent')).toEqual([]);
